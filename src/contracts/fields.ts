@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** Text fields trimmed, with the limit in the message a person reads under the field. */
+export function text(max: number) {
+  return z.string().trim().max(max, `Must be at most ${max} characters`);
+}
+
+export function requiredText(max: number, label: string) {
+  return text(max).min(1, `${label} is required`);
+}
+
+export const email = z
+  .string()
+  .trim()
+  .max(254, 'Must be at most 254 characters')
+  .pipe(z.email('Enter a valid email address'));
+
+export const password = z
+  .string()
+  .min(8, 'Must be at least 8 characters')
+  .max(128, 'Must be at most 128 characters');
+
+export const idParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64, 'Not a valid id')
+    .regex(/^[A-Za-z0-9_-]+$/, 'Not a valid id'),
+});
+
+export const isoTimestamp = z.string().meta({ format: 'date-time' });

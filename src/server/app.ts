@@ -1,0 +1,182 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import type { Database } from './db/connect.ts';
+import { registerAuthGuard } from './http/auth-guard.ts';
+import { registerErrorHandler, sendProblem } from './http/error-handler.ts';
+import { problem } from './http/errors.ts';
+import { registerOriginCheck } from './http/origin-check.ts';
+import { createAuth } from './modules/auth/auth.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { customerRoutes } from './modules/customers/routes.ts';
+import { settingsRoutes } from './modules/settings/routes.ts';
+import { isSignupAllowed } from './modules/settings/service.ts';
+import { userRoutes } from './modules/users/routes.ts';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  authSecret: string;
+  logger?: FastifyServerOptions['logger'];
+  /** The built web app (index.html + assets); absent in API-only tests. */
+  webRoot?: string | null;
+}
+
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Where `vite build` put the web app, seen from the compiled server or from the sources. */
+export function defaultWebRoot(): string | null {
+  const here = import.meta.dirname;
+  const candidate =
+    path.basename(path.dirname(here)) === 'dist'
+      ? path.join(here, '..', 'web')
+      : path.join(here, '..', '..', 'dist', 'web');
+  return existsSync(path.join(candidate, 'index.html')) ? candidate : null;
+}
+
+function baseUrlOf(config: Config): string {
+  return config.publicOrigins[0] ?? `http://localhost:${config.port || 3000}`;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const ctx: AppContext = { db: database.db, dialect: database.dialect, config };
+  const secure = baseUrlOf(config).startsWith('https://');
+
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Ids are opaque strings; /api/v1/customers/ and /api/v1/customers are the same list.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets CSS variables through inline style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(secure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: secure ? { maxAge: 15552000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+
+  registerOriginCheck(app, config.publicOrigins);
+
+  const auth = createAuth({
+    db: database.db,
+    dialect: database.dialect,
+    config,
+    secret: deps.authSecret,
+    baseURL: baseUrlOf(config),
+    isSignupAllowed: () => isSignupAllowed(database.db, config.allowSignupFromEnv),
+  });
+  registerAuthGuard(app, auth);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Leadline API',
+        version: '1.0.0',
+        description:
+          'The HTTP API of Leadline, a self-hosted CRM. Authenticate with the session cookie ' +
+          'from POST /api/auth/sign-in/email. Errors are RFC 9457 problem+json with a stable `code`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'leadline.session_token' },
+        },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () =>
+    app.swagger(),
+  );
+
+  await app.register(authRoutes, { auth });
+  await app.register(userRoutes, { ctx, auth });
+  await app.register(settingsRoutes, { ctx });
+  await app.register(customerRoutes, { ctx });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (request, reply) => {
+    try {
+      await sql`select 1`.execute(database.db);
+      return { status: 'ready' };
+    } catch (error) {
+      request.log.warn({ err: error }, 'database not ready');
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+
+  const webRoot = deps.webRoot === undefined ? defaultWebRoot() : deps.webRoot;
+  if (webRoot) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      // Hashed asset names never change content; the shell itself must always be fresh.
+      setHeaders: (res, filePath) => {
+        res.setHeader(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url === '/api' || request.url.startsWith('/api/');
+    if (isApi || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      return sendProblem(
+        reply,
+        problem(404, 'not_found', `No route for ${request.method} ${request.url.split('?')[0]}.`),
+      );
+    }
+    if (!webRoot) {
+      return reply
+        .code(503)
+        .type('text/plain')
+        .send('The web app is not built: run npm run build.');
+    }
+    // Client-side routes deep-link: every other path gets the app shell.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  return app;
+}

@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const origin = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== 'null';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL such as https://crm.example.com')
+  .transform((value) => new URL(value).origin);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be an integer')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(3000),
+  HOST: z.string().trim().min(1, 'must not be empty').default('localhost'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default('file:./data/leadline.db')
+    .refine(
+      (value) => /^(file:.+|postgres(ql)?:\/\/.+)$/.test(value),
+      'must be file:<path> for SQLite or postgres://user@host:port/db for PostgreSQL',
+    ),
+  PUBLIC_URL: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(origin)),
+  BETTER_AUTH_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (try: openssl rand -base64 32)')
+    .optional(),
+  ALLOW_SIGNUP: booleanFlag.default(false),
+  TRUST_PROXY: booleanFlag.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SESSION_IDLE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+});
+
+export type DatabaseTarget =
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'postgres'; connectionString: string };
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  /** Origins (scheme://host:port) the server answers as; trusted for cross-site checks. */
+  publicOrigins: string[];
+  authSecret: string | undefined;
+  allowSignupFromEnv: boolean;
+  trustProxy: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  session: { maxAgeDays: number; idleDays: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseDatabaseUrl(url: string): DatabaseTarget {
+  if (url.startsWith('file:')) {
+    const file = url.slice('file:'.length);
+    return { dialect: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };
+  }
+  return { dialect: 'postgres', connectionString: url };
+}
+
+/** Reads and validates the environment; throws one ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = envSchema.safeParse(
+    Object.fromEntries(
+      Object.keys(envSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+    ),
+  );
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        const raw = env[name];
+        return `${name}: ${issue.message}${raw === undefined ? '' : ` (got "${raw}")`}`;
+      }),
+    );
+  }
+  const values = result.data;
+  if (values.NODE_ENV === 'production' && !values.BETTER_AUTH_SECRET) {
+    throw new ConfigError([
+      'BETTER_AUTH_SECRET: is required when NODE_ENV=production (try: openssl rand -base64 32)',
+    ]);
+  }
+  return {
+    env: values.NODE_ENV,
+    port: values.PORT,
+    host: values.HOST,
+    database: parseDatabaseUrl(values.DATABASE_URL),
+    publicOrigins: values.PUBLIC_URL,
+    authSecret: values.BETTER_AUTH_SECRET,
+    allowSignupFromEnv: values.ALLOW_SIGNUP,
+    trustProxy: values.TRUST_PROXY,
+    logLevel: values.LOG_LEVEL,
+    session: { maxAgeDays: values.SESSION_MAX_AGE_DAYS, idleDays: values.SESSION_IDLE_DAYS },
+  };
+}
+
+/**
+ * Development convenience: a secret generated once and kept in ./data so sessions survive
+ * restarts. Production must configure BETTER_AUTH_SECRET (enforced by loadConfig).
+ */
+export function resolveAuthSecret(config: Config, dataDir = path.resolve('data')): string {
+  if (config.authSecret) return config.authSecret;
+  const file = path.join(dataDir, 'auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}

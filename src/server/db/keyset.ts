@@ -1,0 +1,63 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { fieldError } from '../http/errors.ts';
+import { toIso } from '../lib/time.ts';
+
+export type SortDirection = 'asc' | 'desc';
+
+export interface Sort<Key extends string> {
+  key: Key;
+  direction: SortDirection;
+}
+
+/** `-lastName` → { key: 'lastName', direction: 'desc' } */
+export function parseSort<Key extends string>(sort: `${Key}` | `-${Key}`): Sort<Key> {
+  return sort.startsWith('-')
+    ? { key: sort.slice(1) as Key, direction: 'desc' }
+    : { key: sort as Key, direction: 'asc' };
+}
+
+type CursorValue = string | number | null;
+
+/** An opaque cursor: the sort key and id of the last row of the previous page. */
+export function encodeCursor(value: unknown, id: string): string {
+  const normalised = value instanceof Date ? toIso(value) : (value as CursorValue);
+  return Buffer.from(JSON.stringify([normalised, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [CursorValue, string] {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(decoded) &&
+      decoded.length === 2 &&
+      typeof decoded[1] === 'string' &&
+      (decoded[0] === null || ['string', 'number'].includes(typeof decoded[0]))
+    ) {
+      return [decoded[0] as CursorValue, decoded[1]];
+    }
+  } catch {
+    // fall through to the validation error
+  }
+  throw fieldError('cursor', 'Not a valid cursor');
+}
+
+/** Rows strictly after the cursor in (key, id) order. */
+export function afterCursor(
+  key: Expression<unknown>,
+  id: Expression<unknown>,
+  direction: SortDirection,
+  [value, lastId]: [CursorValue, string],
+): Expression<SqlBool> {
+  const op = sql.raw(direction === 'asc' ? '>' : '<');
+  return sql<SqlBool>`(${key} ${op} ${value} or (${key} = ${value} and ${id} ${op} ${lastId}))`;
+}
+
+/** Case-insensitive substring match on any of the columns, `%` and `_` taken literally. */
+export function containsAny<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  columns: Expression<unknown>[],
+  needle: string,
+): Expression<SqlBool> {
+  const pattern = `%${needle.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  return eb.or(columns.map((column) => sql<SqlBool>`lower(${column}) like ${pattern} escape '\\'`));
+}

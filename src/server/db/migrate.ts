@@ -1,0 +1,26 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import * as accounts from './migrations/2026_11_21_0001_accounts.ts';
+import * as customers from './migrations/2026_11_21_0002_customers.ts';
+
+/** Listed statically so the same set runs from TypeScript sources and from the compiled build. */
+const migrations: Record<string, Migration> = {
+  '2026_11_21_0001_accounts': accounts,
+  '2026_11_21_0002_customers': customers,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** `schema`: PostgreSQL schema holding the migration bookkeeping (tests use one schema each). */
+export async function migrateToLatest<T>(db: Kysely<T>, schema?: string): Promise<string[]> {
+  const migrator = new Migrator({
+    db: db as unknown as Kysely<unknown>,
+    provider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error');
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed`, { cause: error });
+  }
+  return (results ?? []).map((result) => result.migrationName);
+}

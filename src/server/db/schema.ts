@@ -1,0 +1,124 @@
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Timestamps are `timestamptz` on PostgreSQL (read back as Date) and ISO-8601 text on SQLite
+ * (read back as string). Code writes ISO strings; presenters normalise with `toIso`.
+ */
+export type Timestamp = ColumnType<Date | string, string | Date, string | Date>;
+/** Booleans are `boolean` on PostgreSQL and 0/1 on SQLite; write with `dbBool`, read with `Boolean`. */
+export type DbBoolean = ColumnType<boolean | number, boolean | number, boolean | number>;
+
+export type Role = 'admin' | 'manager' | 'sales' | 'viewer';
+
+export interface UsersTable {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: DbBoolean;
+  image: string | null;
+  role: Role;
+  active: DbBoolean;
+  title: string | null;
+  phone: string | null;
+  lastLoginAt: Timestamp | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  userId: string;
+  token: string;
+  expiresAt: Timestamp;
+  ipAddress: string | null;
+  userAgent: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface AccountsTable {
+  id: string;
+  userId: string;
+  accountId: string;
+  providerId: string;
+  accessToken: string | null;
+  refreshToken: string | null;
+  idToken: string | null;
+  accessTokenExpiresAt: Timestamp | null;
+  refreshTokenExpiresAt: Timestamp | null;
+  scope: string | null;
+  password: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface VerificationsTable {
+  id: string;
+  identifier: string;
+  value: string;
+  expiresAt: Timestamp;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface RateLimitsTable {
+  id: string;
+  key: string;
+  count: number;
+  lastRequest: ColumnType<number | string | bigint, number, number>;
+}
+
+export interface SettingsTable {
+  id: number;
+  allowSignup: DbBoolean;
+  currency: string;
+  updatedAt: Timestamp;
+}
+
+export interface CustomersTable {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  company: string;
+  address: string;
+  city: string;
+  state: string;
+  zipcode: string;
+  country: string;
+  ownerId: string | null;
+  createdById: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export type AuditEntityType = 'customer' | 'lead' | 'user' | 'settings';
+
+export interface AuditEventsTable {
+  id: string;
+  actorId: string | null;
+  action: string;
+  entityType: AuditEntityType;
+  entityId: string;
+  /** JSON: { field: [before, after] } */
+  changes: string | null;
+  createdAt: Timestamp;
+}
+
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  accounts: AccountsTable;
+  verifications: VerificationsTable;
+  rate_limits: RateLimitsTable;
+  settings: SettingsTable;
+  customers: CustomersTable;
+  audit_events: AuditEventsTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type Customer = Selectable<CustomersTable>;
+export type NewCustomer = Insertable<CustomersTable>;
+export type CustomerUpdate = Updateable<CustomersTable>;
+export type AuditEvent = Selectable<AuditEventsTable>;

@@ -1,0 +1,58 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { FieldError, Problem } from '../../contracts/errors.ts';
+import { AppError, codeForStatus, problem } from './errors.ts';
+
+export function sendProblem(
+  reply: FastifyReply,
+  body: Problem,
+  headers: Record<string, string> = {},
+) {
+  return reply.code(body.status).headers(headers).type('application/problem+json').send(body);
+}
+
+function fieldErrorsOf(error: FastifyError): FieldError[] {
+  if (!hasZodFastifySchemaValidationErrors(error)) return [];
+  return error.validation.flatMap((issue) => {
+    const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    const keys = (issue.params as { keys?: unknown }).keys;
+    if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+      return keys.map((key) => ({
+        path: path ? `${path}.${String(key)}` : String(key),
+        message: 'Unknown field',
+      }));
+    }
+    return [{ path, message: issue.message ?? 'Invalid value' }];
+  });
+}
+
+/** One error handler: expected errors become problem+json, anything else a bare logged 500. */
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return sendProblem(reply, error.toProblem(), error.headers);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = fieldErrorsOf(error);
+      const where = error.validationContext === 'body' ? '' : ` in the ${error.validationContext}`;
+      const first = errors[0];
+      const detail = first
+        ? `${first.path || 'request'}${where}: ${first.message}`
+        : 'The request is not valid.';
+      return sendProblem(reply, problem(400, 'validation_failed', detail, { errors }));
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const detail =
+        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+          ? 'The request body is not valid JSON.'
+          : error.message;
+      const headers: Record<string, string> = {};
+      const retryAfter = reply.getHeader('retry-after');
+      if (status === 429 && retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
+      return sendProblem(reply, problem(status, codeForStatus(status), detail), headers);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, problem(500, 'internal'));
+  });
+}

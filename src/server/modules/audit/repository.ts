@@ -1,0 +1,50 @@
+import type { AuditEntityType } from '../../db/schema.ts';
+import type { Executor } from '../../db/types.ts';
+import { newId } from '../../lib/ids.ts';
+import { nowIso } from '../../lib/time.ts';
+
+export type Changes = Record<string, [unknown, unknown]>;
+
+export interface AuditInput {
+  actorId: string | null;
+  action: string;
+  entityType: AuditEntityType;
+  entityId: string;
+  changes?: Changes | null;
+}
+
+/** Call with the transaction that makes the change, so the event and the change land together. */
+export async function recordAudit(db: Executor, event: AuditInput): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      id: newId(),
+      actorId: event.actorId,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      changes: event.changes ? JSON.stringify(event.changes) : null,
+      createdAt: nowIso(),
+    })
+    .execute();
+}
+
+export function listAuditEvents(db: Executor, entityType: AuditEntityType, entityId: string) {
+  return db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('entityType', '=', entityType)
+    .where('entityId', '=', entityId)
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** The before → after of every field whose value differs. */
+export function diffFields<T extends object>(before: T, after: Partial<T>): Changes {
+  const changes: Changes = {};
+  for (const [field, value] of Object.entries(after)) {
+    const previous = (before as Record<string, unknown>)[field];
+    if (value !== undefined && value !== previous) changes[field] = [previous ?? null, value];
+  }
+  return changes;
+}

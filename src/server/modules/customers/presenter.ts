@@ -1,0 +1,28 @@
+import type { Customer } from '../../../contracts/customers.ts';
+import type { Subject } from '../../lib/policy.ts';
+import { toIso } from '../../lib/time.ts';
+import { customerPermissions } from './policy.ts';
+import type { CustomerRow } from './repository.ts';
+
+export function presentCustomer(row: CustomerRow, actor: Subject): Customer {
+  return {
+    id: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    email: row.email,
+    phone: row.phone,
+    company: row.company,
+    address: row.address,
+    city: row.city,
+    state: row.state,
+    zipcode: row.zipcode,
+    country: row.country,
+    ownerId: row.ownerId,
+    owner: row.ownerId && row.ownerName ? { id: row.ownerId, name: row.ownerName } : null,
+    leadId: null,
+    createdById: row.createdById,
+    createdAt: toIso(row.createdAt),
+    updatedAt: toIso(row.updatedAt),
+    can: customerPermissions(actor, row),
+  };
+}

@@ -1,0 +1,193 @@
+import type {
+  CreateCustomerInput,
+  Customer,
+  CustomerPage,
+  CustomerSortField,
+  ListCustomersQuery,
+  UpdateCustomerInput,
+} from '../../../contracts/customers.ts';
+import type { AppContext } from '../../context.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { decodeCursor, encodeCursor, parseSort } from '../../db/keyset.ts';
+import type { Executor } from '../../db/types.ts';
+import type { Actor } from '../../http/auth-guard.ts';
+import { duplicateCustomer, fieldError, forbidden, notFound } from '../../http/errors.ts';
+import { newId } from '../../lib/ids.ts';
+import { nowIso } from '../../lib/time.ts';
+import { diffFields, recordAudit } from '../audit/repository.ts';
+import { findUserById } from '../users/repository.ts';
+import { authorizeCustomer, canOnCustomer, customerScope } from './policy.ts';
+import { presentCustomer } from './presenter.ts';
+import {
+  type CustomerFilter,
+  countCustomers,
+  deleteCustomerRow,
+  findCustomerById,
+  findCustomerIdByEmail,
+  insertCustomer,
+  listCustomers,
+  updateCustomerRow,
+} from './repository.ts';
+
+const CUSTOMER_EMAIL_INDEX = 'customers_email_unique';
+
+export async function listCustomersFor(
+  ctx: AppContext,
+  actor: Actor,
+  query: ListCustomersQuery,
+): Promise<CustomerPage> {
+  const filter: CustomerFilter = { ...(query.q ? { q: query.q } : {}) };
+  if (customerScope(actor, 'read') === 'own') {
+    // A sales user asking for someone else's customers gets an empty list, not a hint.
+    if (query.ownerId && query.ownerId !== actor.id && query.ownerId !== 'me') {
+      return { data: [], nextCursor: null, total: 0, canCreate: true };
+    }
+    filter.ownerId = actor.id;
+  } else if (query.ownerId) {
+    filter.ownerId = query.ownerId === 'me' ? actor.id : query.ownerId;
+  }
+  const sort = parseSort<CustomerSortField>(query.sort);
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const [rows, total] = await Promise.all([
+    listCustomers(ctx.db, filter, sort, query.limit, cursor),
+    countCustomers(ctx.db, filter),
+  ]);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map((row) => presentCustomer(row, actor)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last[sort.key], last.id) : null,
+    total,
+    canCreate: customerScope(actor, 'create') !== 'none',
+  };
+}
+
+async function loadVisible(db: Executor, actor: Actor, id: string) {
+  const row = await findCustomerById(db, id);
+  if (!row || !canOnCustomer(actor, 'read', row)) throw notFound('Customer');
+  return row;
+}
+
+export async function getCustomer(ctx: AppContext, actor: Actor, id: string): Promise<Customer> {
+  return presentCustomer(await loadVisible(ctx.db, actor, id), actor);
+}
+
+/** Who owns a new or reassigned customer: sales users always themselves; others choose. */
+async function resolveOwner(
+  db: Executor,
+  actor: Actor,
+  requested: string | null | undefined,
+): Promise<string | null> {
+  if (customerScope(actor, 'assign') === 'none') return actor.id;
+  if (requested === undefined) return actor.id;
+  if (requested === null) return null;
+  const owner = await findUserById(db, requested);
+  if (!owner?.active) throw fieldError('ownerId', 'Choose an active user as the owner');
+  return owner.id;
+}
+
+async function ensureEmailFree(db: Executor, email: string, exceptId?: string) {
+  const existing = await findCustomerIdByEmail(db, email, exceptId);
+  if (existing) throw duplicateCustomer(existing.id);
+}
+
+/** Turns the unique index's refusal (a concurrent insert won the race) into the API's 409. */
+async function rethrowDuplicate(ctx: AppContext, error: unknown, email: string): Promise<never> {
+  if (isUniqueViolation(error, CUSTOMER_EMAIL_INDEX)) {
+    const existing = await findCustomerIdByEmail(ctx.db, email);
+    if (existing) throw duplicateCustomer(existing.id);
+  }
+  throw error;
+}
+
+export async function createCustomer(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateCustomerInput,
+): Promise<Customer> {
+  if (customerScope(actor, 'create') === 'none') {
+    throw forbidden('Your role does not allow you to create customers.');
+  }
+  const { ownerId: requestedOwner, ...values } = input;
+  const id = newId();
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      const ownerId = await resolveOwner(trx, actor, requestedOwner);
+      await ensureEmailFree(trx, values.email);
+      const now = nowIso();
+      await insertCustomer(trx, {
+        id,
+        ...values,
+        ownerId,
+        createdById: actor.id,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'customer.created',
+        entityType: 'customer',
+        entityId: id,
+        changes: diffFields({}, { ...values, ownerId }),
+      });
+    });
+  } catch (error) {
+    await rethrowDuplicate(ctx, error, values.email);
+  }
+  return getCustomer(ctx, actor, id);
+}
+
+export async function updateCustomer(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: UpdateCustomerInput,
+): Promise<Customer> {
+  const { ownerId: requestedOwner, ...values } = input;
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      const before = await loadVisible(trx, actor, id);
+      authorizeCustomer(actor, 'edit', before);
+      const changes: Record<string, unknown> = { ...values };
+      if (requestedOwner !== undefined && requestedOwner !== before.ownerId) {
+        authorizeCustomer(actor, 'assign', before);
+        changes.ownerId = await resolveOwner(trx, actor, requestedOwner);
+      }
+      if (values.email !== undefined) await ensureEmailFree(trx, values.email, id);
+      const diff = diffFields(before, changes);
+      if (Object.keys(diff).length === 0) return;
+      const changed = Object.fromEntries(
+        Object.entries(diff).map(([field, [, to]]) => [field, to]),
+      );
+      await updateCustomerRow(trx, id, { ...changed, updatedAt: nowIso() });
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'customer.updated',
+        entityType: 'customer',
+        entityId: id,
+        changes: diff,
+      });
+    });
+  } catch (error) {
+    await rethrowDuplicate(ctx, error, values.email ?? '');
+  }
+  return getCustomer(ctx, actor, id);
+}
+
+export async function deleteCustomer(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const customer = await loadVisible(trx, actor, id);
+    authorizeCustomer(actor, 'delete', customer);
+    await deleteCustomerRow(trx, id);
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'customer.deleted',
+      entityType: 'customer',
+      entityId: id,
+      changes: {
+        email: [customer.email, null],
+        name: [`${customer.firstName} ${customer.lastName}`, null],
+      },
+    });
+  });
+}

@@ -1,0 +1,95 @@
+import { hashPassword } from 'better-auth/crypto';
+import type { CreateUserInput, Me, SetupInput } from '../../../contracts/users.ts';
+import type { AppContext } from '../../context.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import type { User } from '../../db/schema.ts';
+import { AppError, conflict, notFound } from '../../http/errors.ts';
+import { newId } from '../../lib/ids.ts';
+import { nowIso } from '../../lib/time.ts';
+import { recordAudit } from '../audit/repository.ts';
+import { lockSettings } from '../settings/repository.ts';
+import {
+  countUsers,
+  findUserByEmail,
+  findUserById,
+  insertUserWithPassword,
+  updateUserProfile,
+} from './repository.ts';
+
+const emailTaken = () =>
+  new AppError(409, 'conflict', 'A user with this email already exists.', {
+    errors: [{ path: 'email', message: 'A user with this email already exists' }],
+  });
+
+export function presentMe(user: User): Me {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    title: user.title,
+    phone: user.phone,
+    avatarUrl: null,
+    active: Boolean(user.active),
+  };
+}
+
+/** Creates a user with a password, as an admin, the CLI or first-run setup does. */
+export async function createUser(
+  ctx: AppContext,
+  input: CreateUserInput,
+  actorId: string | null,
+  options: { onlyIfFirst?: boolean } = {},
+): Promise<User> {
+  const passwordHash = await hashPassword(input.password);
+  const id = newId();
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      if (options.onlyIfFirst) {
+        await lockSettings(trx, ctx.dialect);
+        if ((await countUsers(trx)) > 0) throw conflict('Leadline is already set up.');
+      } else if (await findUserByEmail(trx, input.email)) {
+        throw emailTaken();
+      }
+      await insertUserWithPassword(trx, { ...input, id, passwordHash, now: nowIso() });
+      await recordAudit(trx, {
+        actorId: actorId ?? id,
+        action: 'user.created',
+        entityType: 'user',
+        entityId: id,
+        changes: { role: [null, input.role] },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw emailTaken();
+    throw error;
+  }
+  const user = await findUserById(ctx.db, id);
+  if (!user) throw notFound('User');
+  return user;
+}
+
+/** First run: the very first account becomes the admin; refused once anyone exists. */
+export function setUpFirstAdmin(ctx: AppContext, input: SetupInput): Promise<User> {
+  return createUser(ctx, { ...input, role: 'admin' }, null, { onlyIfFirst: true });
+}
+
+export async function needsSetup(ctx: AppContext): Promise<boolean> {
+  return (await countUsers(ctx.db)) === 0;
+}
+
+export async function updateOwnProfile(
+  ctx: AppContext,
+  userId: string,
+  changes: { name?: string; title?: string; phone?: string },
+): Promise<User> {
+  await updateUserProfile(ctx.db, userId, {
+    ...(changes.name !== undefined ? { name: changes.name } : {}),
+    ...(changes.title !== undefined ? { title: changes.title || null } : {}),
+    ...(changes.phone !== undefined ? { phone: changes.phone || null } : {}),
+    updatedAt: nowIso(),
+  });
+  const after = await findUserById(ctx.db, userId);
+  if (!after) throw notFound('User');
+  return after;
+}
