@@ -84,6 +84,7 @@ export type Customer = z.infer<typeof customerSchema>;
 
 export const customerSortFields = ['createdAt', 'lastName', 'company'] as const;
 export type CustomerSortField = (typeof customerSortFields)[number];
+export type CustomerSort = CustomerSortField | `-${CustomerSortField}`;
 
 export const listCustomersQuerySchema = z.object({
   limit: limitParam,

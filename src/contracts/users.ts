@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { email, isoTimestamp, password, requiredText, text } from './fields.ts';
 
 export const roles = ['admin', 'manager', 'sales', 'viewer'] as const;
-export const roleSchema = z.enum(roles);
+export const roleSchema = z.enum(roles, { error: `Must be one of ${roles.join(', ')}` });
 export type Role = z.infer<typeof roleSchema>;
 
 export const roleLabels: Record<Role, string> = {
@@ -22,6 +22,11 @@ export const meSchema = z
     phone: z.string().nullable(),
     avatarUrl: z.string().nullable(),
     active: z.boolean(),
+    /** What the app may offer this user; computed by the server's policies. */
+    can: z.object({
+      manageSettings: z.boolean(),
+      createCustomers: z.boolean(),
+    }),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof meSchema>;

@@ -7,6 +7,8 @@ import { AppError, conflict, notFound } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
 import { recordAudit } from '../audit/repository.ts';
+import { customerScope } from '../customers/policy.ts';
+import { canManageSettings } from '../settings/policy.ts';
 import { lockSettings } from '../settings/repository.ts';
 import {
   countUsers,
@@ -31,6 +33,10 @@ export function presentMe(user: User): Me {
     phone: user.phone,
     avatarUrl: null,
     active: Boolean(user.active),
+    can: {
+      manageSettings: canManageSettings(user),
+      createCustomers: customerScope(user, 'create') !== 'none',
+    },
   };
 }
 

@@ -1,0 +1,214 @@
+import { Alert, Button, Stack } from '@mantine/core';
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  type ErrorComponentProps,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { z } from 'zod';
+import { CenteredLoader } from '../components/centered-loader.tsx';
+import { meQueryOptions } from '../features/auth/api/get-me.ts';
+import { setupStatusQueryOptions } from '../features/auth/api/get-setup-status.ts';
+import { customerQueryOptions } from '../features/customers/api/get-customer.ts';
+import { settingsQueryOptions } from '../features/settings/api/get-settings.ts';
+import { ApiError, errorMessage } from '../lib/api-client.ts';
+import { safeRedirect } from '../lib/form-errors.ts';
+import { AppLayout } from './layout.tsx';
+import { CustomerEditPage } from './routes/customer-edit-page.tsx';
+import { CustomerNewPage } from './routes/customer-new-page.tsx';
+import { CustomerPage } from './routes/customer-page.tsx';
+import { CustomersPage } from './routes/customers-page.tsx';
+import { NotFoundPage } from './routes/not-found-page.tsx';
+import { SettingsPage } from './routes/settings-page.tsx';
+import { SetupPage } from './routes/setup-page.tsx';
+import { SignInPage } from './routes/sign-in-page.tsx';
+import { SignUpPage } from './routes/sign-up-page.tsx';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+function RouteError({ error, reset }: ErrorComponentProps) {
+  if (error instanceof ApiError && error.status === 404) return <NotFoundPage what="record" />;
+  return (
+    <Stack py="xl" maw={560} mx="auto">
+      <Alert color="red" title="Something went wrong" role="alert">
+        {errorMessage(error)}
+      </Alert>
+      <Button variant="default" onClick={reset}>
+        Try again
+      </Button>
+    </Stack>
+  );
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: () => <NotFoundPage />,
+});
+
+/** Signed-out pages send a signed-in user on, and everyone to setup until it is done. */
+async function publicGuard(queryClient: QueryClient, target?: string) {
+  const status = await queryClient.ensureQueryData(setupStatusQueryOptions);
+  if (status.needsSetup) throw redirect({ to: '/setup' });
+  const me = await queryClient.ensureQueryData(meQueryOptions);
+  if (me) throw redirect({ href: safeRedirect(target) });
+}
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: z.object({ redirect: z.string().optional() }),
+  beforeLoad: ({ context, search }) => publicGuard(context.queryClient, search.redirect),
+  component: function SignInRoute() {
+    const { redirect: target } = signInRoute.useSearch();
+    return <SignInPage {...(target ? { redirect: target } : {})} />;
+  },
+});
+
+const signUpRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-up',
+  beforeLoad: ({ context }) => publicGuard(context.queryClient),
+  component: SignUpPage,
+});
+
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/setup',
+  beforeLoad: async ({ context }) => {
+    const status = await context.queryClient.fetchQuery(setupStatusQueryOptions);
+    if (!status.needsSetup) throw redirect({ to: '/sign-in', search: {} });
+  },
+  component: SetupPage,
+});
+
+/** Every app page: signed-in users only; others go to sign-in and come back afterwards. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions);
+    if (!me) {
+      const status = await context.queryClient.fetchQuery(setupStatusQueryOptions);
+      if (status.needsSetup) throw redirect({ to: '/setup' });
+      throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    }
+    return { me };
+  },
+  component: function AppRoute() {
+    const { me } = appRoute.useRouteContext();
+    return <AppLayout me={me} />;
+  },
+  errorComponent: RouteError,
+  pendingComponent: () => <CenteredLoader />,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/customers' });
+  },
+});
+
+const customersSearch = z.object({
+  q: z.string().optional().catch(undefined),
+  sort: z
+    .enum(['createdAt', '-createdAt', 'lastName', '-lastName', 'company', '-company'])
+    .optional()
+    .catch(undefined),
+});
+
+const customersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/customers',
+  validateSearch: customersSearch,
+  component: function CustomersRoute() {
+    const params = customersRoute.useSearch();
+    const { me } = customersRoute.useRouteContext();
+    const navigate = customersRoute.useNavigate();
+    return (
+      <CustomersPage
+        params={params}
+        canCreate={me.can.createCustomers}
+        onParamsChange={(next) => navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+const customerNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/customers/new',
+  component: CustomerNewPage,
+});
+
+const customerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/customers/$customerId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(customerQueryOptions(params.customerId)),
+  component: function CustomerRoute() {
+    const { customerId } = customerRoute.useParams();
+    return <CustomerPage customerId={customerId} />;
+  },
+  errorComponent: RouteError,
+});
+
+const customerEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/customers/$customerId/edit',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(customerQueryOptions(params.customerId)),
+  component: function CustomerEditRoute() {
+    const { customerId } = customerEditRoute.useParams();
+    return <CustomerEditPage customerId={customerId} />;
+  },
+  errorComponent: RouteError,
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings',
+  beforeLoad: ({ context }) => {
+    if (!context.me.can.manageSettings) throw redirect({ to: '/customers' });
+  },
+  loader: ({ context }) => context.queryClient.ensureQueryData(settingsQueryOptions),
+  component: SettingsPage,
+  errorComponent: RouteError,
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  signUpRoute,
+  setupRoute,
+  appRoute.addChildren([
+    indexRoute,
+    customersRoute,
+    customerNewRoute,
+    customerRoute,
+    customerEditRoute,
+    settingsRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    defaultPendingMinMs: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,79 @@
+import { Avatar, Badge, Card, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { Customer } from '../../../../contracts/customers.ts';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>
+        {label}
+      </Text>
+      <Text size="sm" mt={2} style={{ overflowWrap: 'anywhere' }}>
+        {children || (
+          <Text span c="dimmed" size="sm">
+            —
+          </Text>
+        )}
+      </Text>
+    </div>
+  );
+}
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function formatAddress(customer: Customer): string {
+  const cityLine = [customer.city, customer.state, customer.zipcode].filter(Boolean).join(', ');
+  return [customer.address, cityLine, customer.country].filter(Boolean).join('\n');
+}
+
+export function CustomerDetail({ customer }: { customer: Customer }) {
+  const address = formatAddress(customer);
+  return (
+    <Grid gutter="md">
+      <Grid.Col span={{ base: 12, md: 8 }}>
+        <Card withBorder radius="md" padding="lg" h="100%">
+          <Stack gap="md">
+            <Title order={2} fz="h4">
+              Contact
+            </Title>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <Field label="Email">
+                {customer.email ? <a href={`mailto:${customer.email}`}>{customer.email}</a> : null}
+              </Field>
+              <Field label="Phone">
+                {customer.phone ? <a href={`tel:${customer.phone}`}>{customer.phone}</a> : null}
+              </Field>
+              <Field label="Company">{customer.company}</Field>
+              <Field label="Address">
+                {address ? <span style={{ whiteSpace: 'pre-line' }}>{address}</span> : null}
+              </Field>
+            </SimpleGrid>
+          </Stack>
+        </Card>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 4 }}>
+        <Card withBorder radius="md" padding="lg" h="100%">
+          <Stack gap="md">
+            <Title order={2} fz="h4">
+              Details
+            </Title>
+            <Field label="Owner">
+              {customer.owner ? (
+                <Group gap="xs" component="span">
+                  <Avatar name={customer.owner.name} color="initials" size={22} />
+                  {customer.owner.name}
+                </Group>
+              ) : (
+                <Badge variant="light" color="gray">
+                  Unassigned
+                </Badge>
+              )}
+            </Field>
+            <Field label="Created">{dateTime.format(new Date(customer.createdAt))}</Field>
+            <Field label="Last updated">{dateTime.format(new Date(customer.updatedAt))}</Field>
+          </Stack>
+        </Card>
+      </Grid.Col>
+    </Grid>
+  );
+}
