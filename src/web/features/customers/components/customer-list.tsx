@@ -147,7 +147,7 @@ export function CustomerList({
           leftSection={<IconSearch size={16} />}
           rightSection={
             search ? (
-              <UnstyledButton onClick={clear} aria-label="Clear search" display="flex">
+              <UnstyledButton onClick={clear} aria-label="Clear the search box" display="flex">
                 <IconX size={16} />
               </UnstyledButton>
             ) : null
