@@ -99,7 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     baseURL: baseUrlOf(config),
     isSignupAllowed: () => isSignupAllowed(database.db, config.allowSignupFromEnv),
   });
-  registerAuthGuard(app, auth);
+  registerAuthGuard(app, auth, config.session.maxAgeDays);
 
   await app.register(swagger, {
     openapi: {

@@ -32,6 +32,7 @@ export function toFetchHeaders(request: FastifyRequest): Headers {
 
 async function resolveActor(
   auth: Auth,
+  maxAgeMs: number,
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<Actor | null> {
@@ -47,16 +48,26 @@ async function resolveActor(
     role?: Role;
     active?: boolean;
   };
-  if (!user || user.active === false) return null;
+  if (!response || !user || user.active === false) return null;
+  // However active, a session ends its absolute lifetime after sign-in (SESSION_MAX_AGE_DAYS).
+  if (Date.now() - new Date(response.session.createdAt).getTime() > maxAgeMs) {
+    await auth.api.revokeSession({
+      headers: toFetchHeaders(request),
+      body: { token: response.session.token },
+    });
+    return null;
+  }
   return { id: user.id, name: user.name, email: user.email, role: user.role ?? 'viewer' };
 }
 
 /** Secure by default: every /api/v1 route needs a session unless it is declared public. */
-export function registerAuthGuard(app: FastifyInstance, auth: Auth) {
+export function registerAuthGuard(app: FastifyInstance, auth: Auth, maxAgeDays: number) {
+  const maxAgeMs = maxAgeDays * 24 * 60 * 60 * 1000;
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/v1/')) return;
-    request.actor = await resolveActor(auth, request, reply);
+    // Unknown paths fall through to the 404 handler, signed in or not.
+    if (!request.url.startsWith('/api/v1/') || request.routeOptions.url === undefined) return;
+    request.actor = await resolveActor(auth, maxAgeMs, request, reply);
     if (!request.actor && !request.routeOptions.config.public) throw unauthenticated();
   });
 }

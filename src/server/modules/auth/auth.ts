@@ -44,10 +44,11 @@ export function createAuth({ db, dialect, config, secret, baseURL, isSignupAllow
         lastLoginAt: { type: 'date', required: false, input: false },
       },
     },
+    // Sliding expiry is the idle timeout; the absolute lifetime is enforced by the auth guard.
     session: {
       modelName: 'sessions',
-      expiresIn: config.session.maxAgeDays * DAY,
-      updateAge: DAY,
+      expiresIn: config.session.idleDays * DAY,
+      updateAge: Math.min(DAY, (config.session.idleDays * DAY) / 2),
     },
     account: { modelName: 'accounts' },
     verification: { modelName: 'verifications' },
