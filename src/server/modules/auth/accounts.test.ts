@@ -223,19 +223,20 @@ describe.each(testDialects())('accounts API on %s', (dialect) => {
   });
 
   describe('#settings', () => {
-    it.each(['manager', 'sales', 'viewer'] as const)(
-      'is admin-only (%s gets 403)',
-      async (role) => {
-        const session = await t.signIn(role);
-        expect((await session.request('/api/v1/settings')).statusCode).toBe(403);
-        const patch = await session.request('/api/v1/settings', {
-          method: 'PATCH',
-          body: { allowSignup: true },
-        });
-        expect(patch.statusCode).toBe(403);
-        expect(patch.json().code).toBe('forbidden');
-      },
-    );
+    it.each([
+      'manager',
+      'sales',
+      'viewer',
+    ] as const)('is admin-only (%s gets 403)', async (role) => {
+      const session = await t.signIn(role);
+      expect((await session.request('/api/v1/settings')).statusCode).toBe(403);
+      const patch = await session.request('/api/v1/settings', {
+        method: 'PATCH',
+        body: { allowSignup: true },
+      });
+      expect(patch.statusCode).toBe(403);
+      expect(patch.json().code).toBe('forbidden');
+    });
 
     it('requires a session', async () => {
       expect((await t.request('/api/v1/settings')).statusCode).toBe(401);

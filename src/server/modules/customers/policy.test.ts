@@ -54,14 +54,16 @@ describe('CustomerPolicy', () => {
     ),
   );
 
-  it.each(cases)(
-    '$role may $action a customer ($ownership): $allowed',
-    ({ role, action, ownership, allowed }) => {
-      const actor = { id: 'me', role };
-      const ownerId = ownership === 'own' ? 'me' : ownership === 'other' ? 'someone' : null;
-      expect(canOnCustomer(actor, action, { ownerId })).toBe(allowed);
-    },
-  );
+  it.each(cases)('$role may $action a customer ($ownership): $allowed', ({
+    role,
+    action,
+    ownership,
+    allowed,
+  }) => {
+    const actor = { id: 'me', role };
+    const ownerId = ownership === 'own' ? 'me' : ownership === 'other' ? 'someone' : null;
+    expect(canOnCustomer(actor, action, { ownerId })).toBe(allowed);
+  });
 
   it('covers every role × action × ownership combination', () => {
     expect(cases).toHaveLength(4 * 5 * 3);
