@@ -1,4 +1,15 @@
-import { Avatar, Badge, Card, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Avatar,
+  Badge,
+  Card,
+  Grid,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Customer } from '../../../../contracts/customers.ts';
 
@@ -38,10 +49,18 @@ export function CustomerDetail({ customer }: { customer: Customer }) {
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               <Field label="Email">
-                {customer.email ? <a href={`mailto:${customer.email}`}>{customer.email}</a> : null}
+                {customer.email ? (
+                  <Anchor href={`mailto:${customer.email}`} size="sm">
+                    {customer.email}
+                  </Anchor>
+                ) : null}
               </Field>
               <Field label="Phone">
-                {customer.phone ? <a href={`tel:${customer.phone}`}>{customer.phone}</a> : null}
+                {customer.phone ? (
+                  <Anchor href={`tel:${customer.phone}`} size="sm">
+                    {customer.phone}
+                  </Anchor>
+                ) : null}
               </Field>
               <Field label="Company">{customer.company}</Field>
               <Field label="Address">
