@@ -3,10 +3,12 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { AuthLayout } from '../../components/auth-layout.tsx';
 import { setupStatusQueryOptions } from '../../features/auth/api/get-setup-status.ts';
-import { SignUpForm } from '../../features/auth/components/sign-up-form.tsx';
+import { useSignUp } from '../../features/auth/api/sign-up.ts';
+import { AccountForm } from '../../features/auth/components/account-form.tsx';
 
 export function SignUpPage() {
   const navigate = useNavigate();
+  const signUp = useSignUp();
   const { data: status } = useSuspenseQuery(setupStatusQueryOptions);
   return (
     <AuthLayout
@@ -22,7 +24,14 @@ export function SignUpPage() {
       }
     >
       {status.allowSignup ? (
-        <SignUpForm onSignedUp={() => navigate({ to: '/customers' })} />
+        <AccountForm
+          nameLabel="Name"
+          submitLabel="Create account"
+          onSubmit={async (values) => {
+            await signUp.mutateAsync(values);
+            await navigate({ to: '/customers' });
+          }}
+        />
       ) : (
         <>
           <Alert color="gray" role="status">
