@@ -1,4 +1,5 @@
-import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { LeadSource, LeadStatus } from '../../contracts/leads.ts';
 
 /**
  * Timestamps are `timestamptz` on PostgreSQL (read back as Date) and ISO-8601 text on SQLite
@@ -88,9 +89,47 @@ export interface CustomersTable {
   zipcode: string;
   country: string;
   ownerId: string | null;
+  leadId: string | null;
   createdById: string | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+}
+
+export interface LeadsTable {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: Generated<string>;
+  phone: Generated<string>;
+  company: Generated<string>;
+  jobTitle: Generated<string>;
+  source: Generated<LeadSource>;
+  status: Generated<LeadStatus>;
+  ownerId: string | null;
+  /** Minor units (cents). */
+  value: ColumnType<number, number | undefined, number>;
+  notes: Generated<string>;
+  lostReason: string | null;
+  customerId: string | null;
+  convertedAt: Timestamp | null;
+  statusChangedAt: Timestamp;
+  createdById: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export type ActivityKind = 'note' | 'call' | 'email' | 'meeting' | 'task';
+
+export interface ActivitiesTable {
+  id: string;
+  subjectType: 'lead' | 'customer';
+  subjectId: string;
+  kind: ActivityKind;
+  body: string;
+  dueAt: Timestamp | null;
+  doneAt: Timestamp | null;
+  authorId: string | null;
+  createdAt: Timestamp;
 }
 
 export type AuditEntityType = 'customer' | 'lead' | 'user' | 'settings';
@@ -114,6 +153,8 @@ export interface DB {
   rate_limits: RateLimitsTable;
   settings: SettingsTable;
   customers: CustomersTable;
+  leads: LeadsTable;
+  activities: ActivitiesTable;
   audit_events: AuditEventsTable;
 }
 

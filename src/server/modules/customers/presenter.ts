@@ -19,7 +19,7 @@ export function presentCustomer(row: CustomerRow, actor: Subject): Customer {
     country: row.country,
     ownerId: row.ownerId,
     owner: row.ownerId && row.ownerName ? { id: row.ownerId, name: row.ownerName } : null,
-    leadId: null,
+    leadId: row.leadId,
     createdById: row.createdById,
     createdAt: toIso(row.createdAt),
     updatedAt: toIso(row.updatedAt),
