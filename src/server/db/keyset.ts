@@ -16,7 +16,10 @@ export function parseSort<Key extends string>(sort: `${Key}` | `-${Key}`): Sort<
     : { key: sort as Key, direction: 'asc' };
 }
 
-type CursorValue = string | number | null;
+type CursorValue = string | number;
+
+/** What a sort key holds, so a cursor's value is checked before it reaches the database. */
+export type SortKeyKind = 'text' | 'timestamp' | 'number';
 
 /** An opaque cursor: the sort key and id of the last row of the previous page. */
 export function encodeCursor(value: unknown, id: string): string {
@@ -24,16 +27,38 @@ export function encodeCursor(value: unknown, id: string): string {
   return Buffer.from(JSON.stringify([normalised, id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): [CursorValue, string] {
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+function isValueOfKind(value: unknown, kind: SortKeyKind): value is CursorValue {
+  switch (kind) {
+    case 'text':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'timestamp':
+      return (
+        typeof value === 'string' &&
+        ISO_TIMESTAMP.test(value) &&
+        !Number.isNaN(new Date(value).getTime())
+      );
+  }
+}
+
+/**
+ * Reads a cursor back, refusing (400) anything this server did not write for this sort:
+ * a forged value must not reach the database as, say, a timestamp PostgreSQL cannot parse.
+ */
+export function decodeCursor(cursor: string, kind: SortKeyKind): [CursorValue, string] {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(decoded) &&
       decoded.length === 2 &&
       typeof decoded[1] === 'string' &&
-      (decoded[0] === null || ['string', 'number'].includes(typeof decoded[0]))
+      decoded[1].length <= 64 &&
+      isValueOfKind(decoded[0], kind)
     ) {
-      return [decoded[0] as CursorValue, decoded[1]];
+      return [decoded[0], decoded[1]];
     }
   } catch {
     // fall through to the validation error

@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/databases.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/harness.ts';
 
+/** A cursor this server never wrote, as an attacker would craft one. */
+const forgeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
 const ada = {
   firstName: 'Ada',
   lastName: 'Lovelace',
@@ -281,6 +284,10 @@ describe.each(testDialects())('customers API on %s', (dialect) => {
       [{ limit: 'ten' }, 'limit'],
       [{ sort: 'password' }, 'sort'],
       [{ cursor: 'not-a-cursor' }, 'cursor'],
+      [{ cursor: forgeCursor(['garbage', 'id']) }, 'cursor'],
+      [{ sort: 'createdAt', cursor: forgeCursor(['2026-13-45T99:00:00Z', 'id']) }, 'cursor'],
+      [{ sort: 'lastName', cursor: forgeCursor([5, 'id']) }, 'cursor'],
+      [{ sort: 'company', cursor: forgeCursor([{ $gt: '' }, 'id']) }, 'cursor'],
       [{ q: 'x'.repeat(201) }, 'q'],
     ])('refuses bad query %j with a 400 naming %s', async (query, path) => {
       const response = await admin.request('/api/v1/customers', { query });

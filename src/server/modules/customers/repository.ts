@@ -64,7 +64,7 @@ export async function listCustomers(
   filter: CustomerFilter,
   sort: Sort<CustomerSortField>,
   limit: number,
-  cursor: [string | number | null, string] | null,
+  cursor: [string | number, string] | null,
 ) {
   const key = `customers.${sort.key}` as const;
   let query = applyFilter(selectCustomers(db), filter);

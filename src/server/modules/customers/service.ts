@@ -8,7 +8,7 @@ import type {
 } from '../../../contracts/customers.ts';
 import type { AppContext } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { decodeCursor, encodeCursor, parseSort } from '../../db/keyset.ts';
+import { decodeCursor, encodeCursor, parseSort, type SortKeyKind } from '../../db/keyset.ts';
 import type { Executor } from '../../db/types.ts';
 import type { Actor } from '../../http/auth-guard.ts';
 import { duplicateCustomer, fieldError, forbidden, notFound } from '../../http/errors.ts';
@@ -31,6 +31,12 @@ import {
 
 const CUSTOMER_EMAIL_INDEX = 'customers_email_unique';
 
+const sortKeyKinds: Record<CustomerSortField, SortKeyKind> = {
+  createdAt: 'timestamp',
+  lastName: 'text',
+  company: 'text',
+};
+
 export async function listCustomersFor(
   ctx: AppContext,
   actor: Actor,
@@ -47,7 +53,7 @@ export async function listCustomersFor(
     filter.ownerId = query.ownerId === 'me' ? actor.id : query.ownerId;
   }
   const sort = parseSort<CustomerSortField>(query.sort);
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const cursor = query.cursor ? decodeCursor(query.cursor, sortKeyKinds[sort.key]) : null;
   const [rows, total] = await Promise.all([
     listCustomers(ctx.db, filter, sort, query.limit, cursor),
     countCustomers(ctx.db, filter),
