@@ -1,8 +1,18 @@
 import { z } from 'zod';
 
-/** Text fields trimmed, with the limit in the message a person reads under the field. */
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
+/**
+ * Single-line text, trimmed, with the limit in the message a person reads under the field.
+ * Control characters (NUL, escapes, line breaks) are refused: PostgreSQL cannot store NUL, and
+ * none of them belongs in a name, a phone number or an address line.
+ */
 export function text(max: number) {
-  return z.string().trim().max(max, `Must be at most ${max} characters`);
+  return z
+    .string()
+    .trim()
+    .max(max, `Must be at most ${max} characters`)
+    .refine((value) => !CONTROL_CHARACTER.test(value), 'Must not contain control characters');
 }
 
 export function requiredText(max: number, label: string) {

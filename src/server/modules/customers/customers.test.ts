@@ -117,6 +117,16 @@ describe.each(testDialects())('customers API on %s', (dialect) => {
       expect((await admin.request('/api/v1/customers')).json().total).toBe(1);
     });
 
+    it('refuses control characters, which PostgreSQL could not even store', async () => {
+      const response = await create(admin, { ...ada, firstName: 'A\u0000da', city: 'Lon\ndon' });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().errors).toEqual([
+        { path: 'firstName', message: 'Must not contain control characters' },
+        { path: 'city', message: 'Must not contain control characters' },
+      ]);
+      expect((await admin.request('/api/v1/customers')).json().total).toBe(0);
+    });
+
     it('refuses unknown fields and hostile types', async () => {
       const response = await create(admin, { ...ada, isAdmin: true, firstName: ['Ada'] });
       expect(response.statusCode).toBe(400);
