@@ -54,7 +54,8 @@ function baseUrlOf(config: Config): string {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const ctx: AppContext = { db: database.db, dialect: database.dialect, config };
-  const secure = baseUrlOf(config).startsWith('https://');
+  const baseURL = baseUrlOf(config);
+  const secure = baseURL.startsWith('https://');
 
   const app = Fastify({
     logger: deps.logger ?? false,
@@ -96,7 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     dialect: database.dialect,
     config,
     secret: deps.authSecret,
-    baseURL: baseUrlOf(config),
+    baseURL,
     isSignupAllowed: () => isSignupAllowed(database.db, config.allowSignupFromEnv),
   });
   registerAuthGuard(app, auth, config.session.maxAgeDays);
@@ -126,7 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.swagger(),
   );
 
-  await app.register(authRoutes, { auth });
+  await app.register(authRoutes, { auth, baseURL });
   await app.register(userRoutes, { ctx, auth });
   await app.register(settingsRoutes, { ctx });
   await app.register(customerRoutes, { ctx });

@@ -112,6 +112,17 @@ describe.each(testDialects())('accounts API on %s', (dialect) => {
       expect(wrong.json().code).toBe('unauthenticated');
     });
 
+    it('answers a malformed Host header with the usual 401, not a crash', async () => {
+      const { user } = await t.signIn('sales');
+      const response = await t.request('/api/auth/sign-in/email', {
+        method: 'POST',
+        headers: { host: 'bad host^', origin: '' },
+        body: { email: user.email, password: 'wrong password' },
+      });
+      expect(response.statusCode).toBe(401);
+      expect(response.json().code).toBe('unauthenticated');
+    });
+
     it('refuses a deactivated user', async () => {
       const { user } = await t.signIn('sales');
       await t.ctx.db.updateTable('users').set({ active: 0 }).where('id', '=', user.id).execute();

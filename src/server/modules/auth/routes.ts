@@ -42,8 +42,9 @@ function toProblem(status: number, body: { code?: string; message?: string }): P
   return problem(status, codeForStatus(status), detail);
 }
 
-async function forward(auth: Auth, request: FastifyRequest, reply: FastifyReply) {
-  const url = new URL(request.url, `${request.protocol}://${request.host}`);
+async function forward(auth: Auth, baseURL: string, request: FastifyRequest, reply: FastifyReply) {
+  // Built on the configured base URL: the client's Host header is not ours to parse.
+  const url = new URL(request.url, baseURL);
   const route = exposed.get(url.pathname);
   if (!route || route.method !== request.method) {
     return sendProblem(reply, problem(404, 'not_found', 'No such endpoint.'));
@@ -98,12 +99,15 @@ async function forward(auth: Auth, request: FastifyRequest, reply: FastifyReply)
     .send(text);
 }
 
-export async function authRoutes(app: FastifyInstance, { auth }: { auth: Auth }) {
+export async function authRoutes(
+  app: FastifyInstance,
+  { auth, baseURL }: { auth: Auth; baseURL: string },
+) {
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
     schema: { hide: true },
     config: { public: true },
-    handler: (request, reply) => forward(auth, request, reply),
+    handler: (request, reply) => forward(auth, baseURL, request, reply),
   });
 }
