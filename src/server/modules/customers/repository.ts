@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { CustomerSortField } from '../../../contracts/customers.ts';
 import { afterCursor, containsAny, type Sort } from '../../db/keyset.ts';
-import type { CustomerUpdate, NewCustomer } from '../../db/schema.ts';
+import type { CustomerUpdate, DB, NewCustomer } from '../../db/schema.ts';
 import type { Executor } from '../../db/types.ts';
 
 export interface CustomerFilter {
@@ -33,30 +33,29 @@ export function findCustomerIdByEmail(db: Executor, email: string, exceptId?: st
     .executeTakeFirst();
 }
 
-function applyFilter<Q extends ReturnType<typeof selectCustomers>>(
-  query: Q,
-  filter: CustomerFilter,
-) {
-  let filtered = query;
-  if (filter.ownerId !== undefined) {
-    filtered = filtered.where('customers.ownerId', '=', filter.ownerId) as Q;
-  }
-  if (filter.q) {
-    const q = filter.q;
-    filtered = filtered.where((eb) =>
-      containsAny(
-        eb,
-        [
-          sql`${eb.ref('customers.firstName')} || ' ' || ${eb.ref('customers.lastName')}`,
-          eb.ref('customers.email'),
-          eb.ref('customers.company'),
-          eb.ref('customers.phone'),
-        ],
-        q,
-      ),
-    ) as Q;
-  }
-  return filtered;
+/** The list's WHERE clause, shared by the page query and the count (which needs no join). */
+function matching(filter: CustomerFilter) {
+  return (eb: ExpressionBuilder<DB, 'customers'>) => {
+    const conditions: Expression<SqlBool>[] = [];
+    if (filter.ownerId !== undefined) {
+      conditions.push(eb('customers.ownerId', '=', filter.ownerId));
+    }
+    if (filter.q) {
+      conditions.push(
+        containsAny(
+          eb,
+          [
+            sql`${eb.ref('customers.firstName')} || ' ' || ${eb.ref('customers.lastName')}`,
+            eb.ref('customers.email'),
+            eb.ref('customers.company'),
+            eb.ref('customers.phone'),
+          ],
+          filter.q,
+        ),
+      );
+    }
+    return eb.and(conditions);
+  };
 }
 
 export async function listCustomers(
@@ -67,7 +66,7 @@ export async function listCustomers(
   cursor: [string | number, string] | null,
 ) {
   const key = `customers.${sort.key}` as const;
-  let query = applyFilter(selectCustomers(db), filter);
+  let query = selectCustomers(db).where(matching(filter));
   if (cursor) {
     query = query.where((eb) =>
       afterCursor(eb.ref(key), eb.ref('customers.id'), sort.direction, cursor),
@@ -81,8 +80,9 @@ export async function listCustomers(
 }
 
 export async function countCustomers(db: Executor, filter: CustomerFilter): Promise<number> {
-  const row = await applyFilter(selectCustomers(db), filter)
-    .clearSelect()
+  const row = await db
+    .selectFrom('customers')
+    .where(matching(filter))
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .executeTakeFirstOrThrow();
   return Number(row.count);

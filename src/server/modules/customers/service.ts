@@ -42,11 +42,12 @@ export async function listCustomersFor(
   actor: Actor,
   query: ListCustomersQuery,
 ): Promise<CustomerPage> {
+  const canCreate = customerScope(actor, 'create') !== 'none';
   const filter: CustomerFilter = { ...(query.q ? { q: query.q } : {}) };
   if (customerScope(actor, 'read') === 'own') {
     // A sales user asking for someone else's customers gets an empty list, not a hint.
     if (query.ownerId && query.ownerId !== actor.id && query.ownerId !== 'me') {
-      return { data: [], nextCursor: null, total: 0, canCreate: true };
+      return { data: [], nextCursor: null, total: 0, canCreate };
     }
     filter.ownerId = actor.id;
   } else if (query.ownerId) {
@@ -64,7 +65,7 @@ export async function listCustomersFor(
     data: page.map((row) => presentCustomer(row, actor)),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last[sort.key], last.id) : null,
     total,
-    canCreate: customerScope(actor, 'create') !== 'none',
+    canCreate,
   };
 }
 

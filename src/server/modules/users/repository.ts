@@ -3,12 +3,9 @@ import type { Executor } from '../../db/types.ts';
 import { newId } from '../../lib/ids.ts';
 import { dbBool } from '../../lib/time.ts';
 
-export async function countUsers(db: Executor): Promise<number> {
-  const row = await db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+/** Whether anyone has an account yet (first-run setup); one index probe, not a count. */
+export async function hasAnyUser(db: Executor): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
 export function findUserById(db: Executor, id: string) {

@@ -11,9 +11,9 @@ import { customerScope } from '../customers/policy.ts';
 import { canManageSettings } from '../settings/policy.ts';
 import { lockSettings } from '../settings/repository.ts';
 import {
-  countUsers,
   findUserByEmail,
   findUserById,
+  hasAnyUser,
   insertUserWithPassword,
   updateUserProfile,
 } from './repository.ts';
@@ -53,7 +53,7 @@ export async function createUser(
     await ctx.db.transaction().execute(async (trx) => {
       if (options.onlyIfFirst) {
         await lockSettings(trx, ctx.dialect);
-        if ((await countUsers(trx)) > 0) throw conflict('Leadline is already set up.');
+        if (await hasAnyUser(trx)) throw conflict('Leadline is already set up.');
       } else if (await findUserByEmail(trx, input.email)) {
         throw emailTaken();
       }
@@ -81,7 +81,7 @@ export function setUpFirstAdmin(ctx: AppContext, input: SetupInput): Promise<Use
 }
 
 export async function needsSetup(ctx: AppContext): Promise<boolean> {
-  return (await countUsers(ctx.db)) === 0;
+  return !(await hasAnyUser(ctx.db));
 }
 
 export async function updateOwnProfile(
