@@ -101,6 +101,10 @@ describe('npm run cli -- create-user', () => {
     expect(again.stderr).toContain('A user with this email already exists');
     expect(await users()).toHaveLength(1);
 
+    const badOption = cli(['create-user', '--emial', 'typo@example.com']);
+    expect(badOption.status).toBe(1);
+    expect(badOption.stderr).toContain("Unknown option '--emial'");
+
     const unknown = cli(['frobnicate']);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('Unknown command "frobnicate"');

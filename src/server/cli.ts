@@ -19,6 +19,14 @@ Commands:
 
 class UsageError extends Error {}
 
+/** node:util parseArgs refuses unknown or malformed options with these codes. */
+function isParseArgsError(error: unknown): error is Error {
+  return (
+    error instanceof Error &&
+    String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')
+  );
+}
+
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Password: ');
   const chunks: Buffer[] = [];
@@ -83,8 +91,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(error.message);
   } else if (error instanceof AppError) {
     console.error(`Error: ${error.message}`);
-  } else if (error instanceof Error && error.name === 'TypeError' && 'code' in error) {
-    console.error(`Error: ${error.message}`);
+  } else if (isParseArgsError(error)) {
+    console.error(`${error.message}\n\n${usage}`);
   } else {
     console.error(error);
   }

@@ -159,7 +159,5 @@ export interface DB {
 }
 
 export type User = Selectable<UsersTable>;
-export type Customer = Selectable<CustomersTable>;
 export type NewCustomer = Insertable<CustomersTable>;
 export type CustomerUpdate = Updateable<CustomersTable>;
-export type AuditEvent = Selectable<AuditEventsTable>;

@@ -15,7 +15,7 @@ import { setupStatusQueryOptions } from '../features/auth/api/get-setup-status.t
 import { customerQueryOptions } from '../features/customers/api/get-customer.ts';
 import { settingsQueryOptions } from '../features/settings/api/get-settings.ts';
 import { ApiError, errorMessage } from '../lib/api-client.ts';
-import { safeRedirect } from '../lib/form-errors.ts';
+import { safeRedirect } from '../lib/safe-redirect.ts';
 import { AppLayout } from './layout.tsx';
 import { CustomerEditPage } from './routes/customer-edit-page.tsx';
 import { CustomerNewPage } from './routes/customer-new-page.tsx';

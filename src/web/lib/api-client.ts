@@ -11,10 +11,6 @@ export class ApiError extends Error {
     return this.problem.status;
   }
 
-  get code(): Problem['code'] {
-    return this.problem.code;
-  }
-
   get fieldErrors(): FieldError[] {
     return this.problem.errors ?? [];
   }

@@ -29,16 +29,6 @@ export async function recordAudit(db: Executor, event: AuditInput): Promise<void
     .execute();
 }
 
-export function listAuditEvents(db: Executor, entityType: AuditEntityType, entityId: string) {
-  return db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('entityType', '=', entityType)
-    .where('entityId', '=', entityId)
-    .orderBy('id', 'desc')
-    .execute();
-}
-
 /** The before → after of every field whose value differs. */
 export function diffFields<T extends object>(before: T, after: Partial<T>): Changes {
   const changes: Changes = {};

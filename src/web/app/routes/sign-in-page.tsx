@@ -4,7 +4,7 @@ import { Link, useRouter } from '@tanstack/react-router';
 import { AuthLayout } from '../../components/auth-layout.tsx';
 import { setupStatusQueryOptions } from '../../features/auth/api/get-setup-status.ts';
 import { SignInForm } from '../../features/auth/components/sign-in-form.tsx';
-import { safeRedirect } from '../../lib/form-errors.ts';
+import { safeRedirect } from '../../lib/safe-redirect.ts';
 
 export function SignInPage({ redirect }: { redirect?: string }) {
   const router = useRouter();

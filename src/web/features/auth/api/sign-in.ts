@@ -10,9 +10,7 @@ export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: SignInInput) => api.post('/api/auth/sign-in/email', input),
-    onSuccess: async () => {
-      queryClient.clear();
-      await queryClient.invalidateQueries();
-    },
+    // Whatever was cached belonged to nobody or to someone else.
+    onSuccess: () => queryClient.clear(),
   });
 }
