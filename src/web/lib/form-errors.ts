@@ -13,12 +13,12 @@ export function showFieldErrors(
   form: FormWithErrors,
   error: unknown,
   fields: readonly string[],
-  render: (path: string, message: string) => ReactNode = (_, message) => message,
+  render: (path: string, message: string, error: unknown) => ReactNode = (_, message) => message,
 ): boolean {
   if (!(error instanceof ApiError)) return false;
   const errors: Record<string, ReactNode> = {};
   for (const { path, message } of error.fieldErrors) {
-    if (fields.includes(path) && !(path in errors)) errors[path] = render(path, message);
+    if (fields.includes(path) && !(path in errors)) errors[path] = render(path, message, error);
   }
   if (Object.keys(errors).length === 0) return false;
   form.setErrors(errors);

@@ -1,8 +1,6 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
-import { errorMessage } from '../../../lib/api-client.ts';
-import { showFieldErrors } from '../../../lib/form-errors.ts';
+import { useServerSubmit } from '../../../lib/use-server-submit.ts';
 
 export interface AccountValues {
   name: string;
@@ -23,20 +21,7 @@ export function AccountForm({
   onSubmit: (values: AccountValues) => Promise<unknown>;
 }) {
   const form = useForm<AccountValues>({ initialValues: { name: '', email: '', password: '' } });
-  const [failure, setFailure] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  const submit = form.onSubmit(async (values) => {
-    setFailure(null);
-    setPending(true);
-    try {
-      await onSubmit(values);
-    } catch (error) {
-      if (!showFieldErrors(form, error, fields)) setFailure(errorMessage(error));
-    } finally {
-      setPending(false);
-    }
-  });
+  const { onSubmit: submit, failure, pending } = useServerSubmit(form, fields, onSubmit);
 
   return (
     <form noValidate onSubmit={submit}>

@@ -10,10 +10,9 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
 import type { CustomerFormValues } from '../../../../contracts/customers.ts';
-import { ApiError, errorMessage } from '../../../lib/api-client.ts';
-import { showFieldErrors } from '../../../lib/form-errors.ts';
+import { ApiError } from '../../../lib/api-client.ts';
+import { useServerSubmit } from '../../../lib/use-server-submit.ts';
 
 export type CustomerFields = Required<Omit<CustomerFormValues, 'ownerId'>>;
 
@@ -48,32 +47,21 @@ export function CustomerForm({
   onCancel: () => void;
 }) {
   const form = useForm<CustomerFields>({ initialValues });
-  const [failure, setFailure] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  const submit = form.onSubmit(async (values) => {
-    setFailure(null);
-    setPending(true);
-    try {
-      await onSubmit(values);
-    } catch (error) {
-      const existingId = error instanceof ApiError ? error.problem.existingCustomerId : undefined;
-      const shown = showFieldErrors(form, error, fields, (path, message) =>
-        path === 'email' && existingId ? (
-          <>
-            {message}.{' '}
-            <Anchor component={Link} to={`/customers/${existingId}`} size="xs">
-              Open the existing customer
-            </Anchor>
-          </>
-        ) : (
-          message
-        ),
-      );
-      if (!shown) setFailure(errorMessage(error));
-    } finally {
-      setPending(false);
-    }
+  const {
+    onSubmit: submit,
+    failure,
+    pending,
+  } = useServerSubmit(form, fields, onSubmit, (path, message, error) => {
+    const existingId = error instanceof ApiError ? error.problem.existingCustomerId : undefined;
+    if (path !== 'email' || !existingId) return message;
+    return (
+      <>
+        {message}.{' '}
+        <Anchor component={Link} to={`/customers/${existingId}`} size="xs">
+          Open the existing customer
+        </Anchor>
+      </>
+    );
   });
 
   const input = (name: keyof CustomerFields) => ({ ...form.getInputProps(name), name });
