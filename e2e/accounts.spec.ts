@@ -94,4 +94,13 @@ test('a viewer reads customers but is offered no changes', async ({ page, server
   await expect(page.getByRole('heading', { name: 'Read Only' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Edit' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Delete' })).toHaveCount(0);
+
+  // Typed URLs do not bring the forms back either.
+  const detail = page.url();
+  await page.goto(`${detail}/edit`);
+  await expect(page).toHaveURL(detail);
+  await expect(page.getByLabel('First name')).toHaveCount(0);
+  await page.goto('/customers/new');
+  await expect(page).toHaveURL(/\/customers$/);
+  await expect(page.getByRole('button', { name: 'Create customer' })).toHaveCount(0);
 });

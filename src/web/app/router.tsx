@@ -144,6 +144,9 @@ const customersRoute = createRoute({
 const customerNewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/customers/new',
+  beforeLoad: ({ context }) => {
+    if (!context.me.can.createCustomers) throw redirect({ to: '/customers' });
+  },
   component: CustomerNewPage,
 });
 
@@ -162,8 +165,16 @@ const customerRoute = createRoute({
 const customerEditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/customers/$customerId/edit',
-  loader: ({ context, params }) =>
-    context.queryClient.ensureQueryData(customerQueryOptions(params.customerId)),
+  loader: async ({ context, params }) => {
+    const customer = await context.queryClient.ensureQueryData(
+      customerQueryOptions(params.customerId),
+    );
+    // The server would refuse the save; do not offer the form at all.
+    if (!customer.can.edit) {
+      throw redirect({ to: '/customers/$customerId', params: { customerId: customer.id } });
+    }
+    return customer;
+  },
   component: function CustomerEditRoute() {
     const { customerId } = customerEditRoute.useParams();
     return <CustomerEditPage customerId={customerId} />;
