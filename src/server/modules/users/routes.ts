@@ -9,7 +9,7 @@ import {
 import type { AppContext } from '../../context.ts';
 import { actorOf, toFetchHeaders } from '../../http/auth-guard.ts';
 import { notFound } from '../../http/errors.ts';
-import { problems } from '../../http/schemas.ts';
+import { problems, publicProblems } from '../../http/schemas.ts';
 import type { Auth } from '../auth/auth.ts';
 import { isSignupAllowed } from '../settings/service.ts';
 import { findUserById } from './repository.ts';
@@ -45,7 +45,7 @@ export async function userRoutes(
         tags: ['accounts'],
         summary: 'Create the first user as admin and sign them in',
         body: setupSchema,
-        response: { 201: meSchema, ...problems(400, 409) },
+        response: { 201: meSchema, ...publicProblems(400, 409) },
       },
     },
     async (request, reply) => {
