@@ -23,6 +23,12 @@ describe('npm run cli -- create-user', () => {
       encoding: 'utf8',
     });
 
+  const createUser = (options: Record<string, string>, input?: string) =>
+    cli(
+      ['create-user', ...Object.entries(options).flatMap(([name, value]) => [`--${name}`, value])],
+      input,
+    );
+
   async function users() {
     const database = connect({ dialect: 'sqlite', file: databaseUrl.slice('file:'.length) });
     try {
@@ -33,21 +39,16 @@ describe('npm run cli -- create-user', () => {
   }
 
   it('creates a user with the given role, and reads the password from stdin', async () => {
-    const withFlag = cli([
-      'create-user',
-      '--email',
-      'Boss@Example.com',
-      '--name',
-      'Boss',
-      '--role',
-      'admin',
-      '--password',
-      'long enough',
-    ]);
+    const withFlag = createUser({
+      email: 'Boss@Example.com',
+      name: 'Boss',
+      role: 'admin',
+      password: 'long enough',
+    });
     expect(withFlag.status).toBe(0);
     expect(withFlag.stdout).toContain('Created admin Boss <boss@example.com>');
-    const fromStdin = cli(
-      ['create-user', '--email', 'rep@example.com', '--name', 'Rep', '--role', 'sales'],
+    const fromStdin = createUser(
+      { email: 'rep@example.com', name: 'Rep', role: 'sales' },
       'piped secret\n',
     );
     expect(fromStdin.status).toBe(0);
@@ -58,45 +59,25 @@ describe('npm run cli -- create-user', () => {
   });
 
   it('fails with a clear message and exit 1 on bad input or an existing email', async () => {
-    const bad = cli([
-      'create-user',
-      '--email',
-      'nope',
-      '--name',
-      '',
-      '--role',
-      'boss',
-      '--password',
-      'short',
-    ]);
+    const bad = createUser({ email: 'nope', name: '', role: 'boss', password: 'short' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('--email: Enter a valid email address');
     expect(bad.stderr).toContain('--role: Must be one of admin, manager, sales, viewer');
     expect(bad.stderr).toContain('--password: Must be at least 8 characters');
 
-    const ok = cli([
-      'create-user',
-      '--email',
-      'a@example.com',
-      '--name',
-      'A',
-      '--role',
-      'viewer',
-      '--password',
-      'long enough',
-    ]);
+    const ok = createUser({
+      email: 'a@example.com',
+      name: 'A',
+      role: 'viewer',
+      password: 'long enough',
+    });
     expect(ok.status).toBe(0);
-    const again = cli([
-      'create-user',
-      '--email',
-      'A@EXAMPLE.com',
-      '--name',
-      'A',
-      '--role',
-      'viewer',
-      '--password',
-      'long enough',
-    ]);
+    const again = createUser({
+      email: 'A@EXAMPLE.com',
+      name: 'A',
+      role: 'viewer',
+      password: 'long enough',
+    });
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('A user with this email already exists');
     expect(await users()).toHaveLength(1);

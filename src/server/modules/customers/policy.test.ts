@@ -1,58 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import { roles } from '../../../contracts/users.ts';
+import { type ExpectedPolicy, ownerFor, policyCases } from '../../test/policy-cases.ts';
 import { type CustomerAction, canOnCustomer, customerPermissions } from './policy.ts';
 
-type Ownership = 'own' | 'other' | 'unowned';
-
 /** The role table of ARCHITECTURE.md, written out as expected answers. */
-const expected: Record<
-  (typeof roles)[number],
-  Record<CustomerAction, Record<Ownership, boolean>>
-> = {
+const expected: ExpectedPolicy<CustomerAction> = {
   admin: {
-    read: { own: true, other: true, unowned: true },
-    create: { own: true, other: true, unowned: true },
-    edit: { own: true, other: true, unowned: true },
-    delete: { own: true, other: true, unowned: true },
-    assign: { own: true, other: true, unowned: true },
+    read: { own: true, other: true, unassigned: true },
+    create: { own: true, other: true, unassigned: true },
+    edit: { own: true, other: true, unassigned: true },
+    delete: { own: true, other: true, unassigned: true },
+    assign: { own: true, other: true, unassigned: true },
   },
   manager: {
-    read: { own: true, other: true, unowned: true },
-    create: { own: true, other: true, unowned: true },
-    edit: { own: true, other: true, unowned: true },
-    delete: { own: true, other: true, unowned: true },
-    assign: { own: true, other: true, unowned: true },
+    read: { own: true, other: true, unassigned: true },
+    create: { own: true, other: true, unassigned: true },
+    edit: { own: true, other: true, unassigned: true },
+    delete: { own: true, other: true, unassigned: true },
+    assign: { own: true, other: true, unassigned: true },
   },
   sales: {
-    read: { own: true, other: false, unowned: false },
-    create: { own: true, other: false, unowned: false },
-    edit: { own: true, other: false, unowned: false },
-    delete: { own: false, other: false, unowned: false },
-    assign: { own: false, other: false, unowned: false },
+    read: { own: true, other: false, unassigned: false },
+    create: { own: true, other: false, unassigned: false },
+    edit: { own: true, other: false, unassigned: false },
+    delete: { own: false, other: false, unassigned: false },
+    assign: { own: false, other: false, unassigned: false },
   },
   viewer: {
-    read: { own: true, other: true, unowned: true },
-    create: { own: false, other: false, unowned: false },
-    edit: { own: false, other: false, unowned: false },
-    delete: { own: false, other: false, unowned: false },
-    assign: { own: false, other: false, unowned: false },
+    read: { own: true, other: true, unassigned: true },
+    create: { own: false, other: false, unassigned: false },
+    edit: { own: false, other: false, unassigned: false },
+    delete: { own: false, other: false, unassigned: false },
+    assign: { own: false, other: false, unassigned: false },
   },
 };
 
 const actions: CustomerAction[] = ['read', 'create', 'edit', 'delete', 'assign'];
-const ownerships: Ownership[] = ['own', 'other', 'unowned'];
 
 describe('CustomerPolicy', () => {
-  const cases = roles.flatMap((role) =>
-    actions.flatMap((action) =>
-      ownerships.map((ownership) => ({
-        role,
-        action,
-        ownership,
-        allowed: expected[role][action][ownership],
-      })),
-    ),
-  );
+  const cases = policyCases(expected, actions);
 
   it.each(cases)('$role may $action a customer ($ownership): $allowed', ({
     role,
@@ -60,9 +46,9 @@ describe('CustomerPolicy', () => {
     ownership,
     allowed,
   }) => {
-    const actor = { id: 'me', role };
-    const ownerId = ownership === 'own' ? 'me' : ownership === 'other' ? 'someone' : null;
-    expect(canOnCustomer(actor, action, { ownerId })).toBe(allowed);
+    expect(canOnCustomer({ id: 'me', role }, action, { ownerId: ownerFor(ownership) })).toBe(
+      allowed,
+    );
   });
 
   it('covers every role × action × ownership combination', () => {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type LeadStatus, leadStatuses } from '../../../contracts/leads.ts';
-import { type Role, roles } from '../../../contracts/users.ts';
+import { roles } from '../../../contracts/users.ts';
+import { type ExpectedPolicy, ownerFor, ownerships, policyCases } from '../../test/policy-cases.ts';
 import { type LeadAction, type LeadPermissions, leadPermissions, roleAllows } from './policy.ts';
 
-type Ownership = 'own' | 'other' | 'unassigned';
-const ownerships: Ownership[] = ['own', 'other', 'unassigned'];
 const actions: LeadAction[] = [
   'read',
   'create',
@@ -21,7 +20,7 @@ const nobody = { own: false, other: false, unassigned: false };
 const onlyOwn = { own: true, other: false, unassigned: false };
 
 /** ARCHITECTURE.md's role table, written out as the answers we expect. */
-const expected: Record<Role, Record<LeadAction, Record<Ownership, boolean>>> = {
+const expected: ExpectedPolicy<LeadAction> = {
   admin: Object.fromEntries(actions.map((a) => [a, everyone])) as Record<
     LeadAction,
     typeof everyone
@@ -52,20 +51,8 @@ const expected: Record<Role, Record<LeadAction, Record<Ownership, boolean>>> = {
   },
 };
 
-const ownerFor = (ownership: Ownership) =>
-  ownership === 'own' ? 'me' : ownership === 'other' ? 'someone-else' : null;
-
 describe('LeadPolicy', () => {
-  const cases = roles.flatMap((role) =>
-    actions.flatMap((action) =>
-      ownerships.map((ownership) => ({
-        role,
-        action,
-        ownership,
-        allowed: expected[role][action][ownership],
-      })),
-    ),
-  );
+  const cases = policyCases(expected, actions);
 
   it.each(cases)('$role may $action a lead ($ownership): $allowed', ({
     role,
