@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, isoTimestamp, requiredText, text } from './fields.ts';
+import { email, isoTimestamp, refSchema, requiredText, text } from './fields.ts';
 import { cursorParam, limitParam, pageSchema, searchParam, sortParam } from './pagination.ts';
 
 /** The length limits of API.md, shared by the form, the server and the database writes. */
@@ -56,8 +56,6 @@ export const customerPermissionsSchema = z.object({
 });
 export type CustomerPermissions = z.infer<typeof customerPermissionsSchema>;
 
-export const userRefSchema = z.object({ id: z.string(), name: z.string() });
-
 export const customerSchema = z
   .object({
     id: z.string(),
@@ -72,8 +70,10 @@ export const customerSchema = z
     zipcode: z.string(),
     country: z.string(),
     ownerId: z.string().nullable(),
-    owner: userRefSchema.nullable(),
+    owner: refSchema.nullable(),
     leadId: z.string().nullable(),
+    /** The lead this customer was converted from, when it still exists. */
+    lead: refSchema.nullable(),
     createdById: z.string().nullable(),
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,

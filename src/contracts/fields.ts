@@ -39,3 +39,30 @@ export const idParam = z.object({
 });
 
 export const isoTimestamp = z.string().meta({ format: 'date-time' });
+
+const CONTROL_EXCEPT_LINE_BREAKS = /[^\P{Cc}\n\r\t]/u;
+
+/** Multi-line text (notes, activity bodies): line breaks and tabs allowed, other controls not. */
+export function longText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `Must be at most ${max} characters`)
+    .refine(
+      (value) => !CONTROL_EXCEPT_LINE_BREAKS.test(value),
+      'Must not contain control characters',
+    );
+}
+
+/** An email address, or nothing at all (''). */
+export const optionalEmail = z
+  .string()
+  .trim()
+  .max(254, 'Must be at most 254 characters')
+  .refine(
+    (value) => value === '' || z.email().safeParse(value).success,
+    'Enter a valid email address',
+  );
+
+/** A reference to another record (owner, author, source lead): its id and a name to show. */
+export const refSchema = z.object({ id: z.string(), name: z.string() });

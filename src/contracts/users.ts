@@ -25,7 +25,9 @@ export const meSchema = z
     /** What the app may offer this user; computed by the server's policies. */
     can: z.object({
       manageSettings: z.boolean(),
+      manageUsers: z.boolean(),
       createCustomers: z.boolean(),
+      createLeads: z.boolean(),
     }),
   })
   .meta({ id: 'Me' });
@@ -83,3 +85,63 @@ export const updateSettingsSchema = z.strictObject({
     .regex(/^[A-Z]{3}$/, 'Must be a three-letter ISO 4217 code such as USD')
     .optional(),
 });
+
+/**
+ * A user as GET /api/v1/users lists them. Everyone gets what an assignment picker needs;
+ * admins also get the account details and `can` (what the Users page may offer on the row).
+ */
+export const teamMemberSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    avatarUrl: z.string().nullable(),
+    active: z.boolean(),
+    email: z.string().optional(),
+    title: z.string().nullable().optional(),
+    phone: z.string().nullable().optional(),
+    lastLoginAt: isoTimestamp.nullable().optional(),
+    createdAt: isoTimestamp.optional(),
+    /** Leads assigned to them in New, Contacted or Qualified (admins only). */
+    openLeads: z.number().int().optional(),
+    can: z
+      .object({
+        edit: z.boolean(),
+        changeRole: z.boolean(),
+        deactivate: z.boolean(),
+      })
+      .optional(),
+  })
+  .meta({ id: 'TeamMember' });
+export type TeamMember = z.infer<typeof teamMemberSchema>;
+
+export const teamSchema = z.object({
+  data: z.array(teamMemberSchema),
+  nextCursor: z.null(),
+  total: z.number().int(),
+});
+export type Team = z.infer<typeof teamSchema>;
+
+export const listUsersQuerySchema = z.object({
+  /** `true`: only active users (assignment pickers). */
+  active: z.enum(['true', 'false']).optional(),
+});
+
+export const updateUserSchema = z
+  .strictObject({
+    name: requiredText(100, 'Name').optional(),
+    role: roleSchema.optional(),
+    active: z.boolean().optional(),
+  })
+  .meta({ id: 'UpdateUser' });
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const reassignLeadsSchema = z
+  .strictObject({
+    /** The active user who takes over the open leads, or null to leave them unassigned. */
+    toUserId: z.string().max(64).nullable(),
+  })
+  .meta({ id: 'ReassignLeads' });
+export type ReassignLeadsInput = z.infer<typeof reassignLeadsSchema>;
+
+export const reassignLeadsResultSchema = z.object({ reassigned: z.number().int() });

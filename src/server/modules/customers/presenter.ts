@@ -20,6 +20,10 @@ export function presentCustomer(row: CustomerRow, actor: Subject): Customer {
     ownerId: row.ownerId,
     owner: row.ownerId && row.ownerName ? { id: row.ownerId, name: row.ownerName } : null,
     leadId: row.leadId,
+    lead:
+      row.leadId && row.leadFirstName !== null
+        ? { id: row.leadId, name: `${row.leadFirstName} ${row.leadLastName ?? ''}`.trim() }
+        : null,
     createdById: row.createdById,
     createdAt: toIso(row.createdAt),
     updatedAt: toIso(row.updatedAt),

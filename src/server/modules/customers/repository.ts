@@ -14,8 +14,13 @@ function selectCustomers(db: Executor) {
   return db
     .selectFrom('customers')
     .leftJoin('users as owner', 'owner.id', 'customers.ownerId')
+    .leftJoin('leads as lead', 'lead.id', 'customers.leadId')
     .selectAll('customers')
-    .select(['owner.name as ownerName']);
+    .select([
+      'owner.name as ownerName',
+      'lead.firstName as leadFirstName',
+      'lead.lastName as leadLastName',
+    ]);
 }
 
 export type CustomerRow = Awaited<ReturnType<typeof findCustomerById>> & object;

@@ -8,8 +8,10 @@ import { newId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { customerScope } from '../customers/policy.ts';
+import { leadScope } from '../leads/policy.ts';
 import { canManageSettings } from '../settings/policy.ts';
 import { lockSettings } from '../settings/repository.ts';
+import { canManageUsers } from './policy.ts';
 import {
   findUserByEmail,
   findUserById,
@@ -35,7 +37,9 @@ export function presentMe(user: User): Me {
     active: Boolean(user.active),
     can: {
       manageSettings: canManageSettings(user),
+      manageUsers: canManageUsers(user),
       createCustomers: customerScope(user, 'create') !== 'none',
+      createLeads: leadScope(user, 'create') !== 'none',
     },
   };
 }
