@@ -53,6 +53,8 @@ export const customerPermissionsSchema = z.object({
   edit: z.boolean(),
   delete: z.boolean(),
   assign: z.boolean(),
+  /** Log a note, call, email or meeting on the customer's timeline. */
+  addActivity: z.boolean(),
 });
 export type CustomerPermissions = z.infer<typeof customerPermissionsSchema>;
 

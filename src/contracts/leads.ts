@@ -151,6 +151,8 @@ export const leadSchema = z
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,
     can: leadPermissionsSchema,
+    /** The statuses the caller may move this lead to by an edit (lost needs a reason). */
+    nextStatuses: z.array(leadStatusSchema),
   })
   .meta({ id: 'Lead' });
 export type Lead = z.infer<typeof leadSchema>;

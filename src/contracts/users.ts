@@ -28,6 +28,10 @@ export const meSchema = z
       manageUsers: z.boolean(),
       createCustomers: z.boolean(),
       createLeads: z.boolean(),
+      /** Sees every lead (not only their own): the list offers an owner filter. */
+      readAllLeads: z.boolean(),
+      /** Assigns leads to others: forms offer an owner picker. */
+      assignLeads: z.boolean(),
     }),
   })
   .meta({ id: 'Me' });

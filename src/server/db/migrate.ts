@@ -2,14 +2,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as accounts from './migrations/2026_11_21_0001_accounts.ts';
 import * as customers from './migrations/2026_11_21_0002_customers.ts';
 import * as leads from './migrations/2026_11_21_0003_leads.ts';
-import * as timeline from './migrations/2026_11_21_0004_timeline.ts';
+import * as searchTimeline from './migrations/2026_11_21_0004_search_timeline.ts';
 
 /** Listed statically so the same set runs from TypeScript sources and from the compiled build. */
 const migrations: Record<string, Migration> = {
   '2026_11_21_0001_accounts': accounts,
   '2026_11_21_0002_customers': customers,
   '2026_11_21_0003_leads': leads,
-  '2026_11_21_0004_timeline': timeline,
+  '2026_11_21_0004_search_timeline': searchTimeline,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

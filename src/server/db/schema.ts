@@ -118,6 +118,12 @@ export interface LeadsTable {
   updatedAt: Timestamp;
 }
 
+/** One word of a lead's searchable fields (see modules/leads/search.ts). */
+export interface LeadSearchTable {
+  token: string;
+  leadId: string;
+}
+
 export type ActivityKind = 'note' | 'call' | 'email' | 'meeting' | 'task';
 
 export interface ActivitiesTable {
@@ -154,6 +160,7 @@ export interface DB {
   settings: SettingsTable;
   customers: CustomersTable;
   leads: LeadsTable;
+  lead_search: LeadSearchTable;
   activities: ActivitiesTable;
   audit_events: AuditEventsTable;
 }

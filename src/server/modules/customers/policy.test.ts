@@ -11,6 +11,7 @@ const expected: ExpectedPolicy<CustomerAction> = {
     edit: { own: true, other: true, unassigned: true },
     delete: { own: true, other: true, unassigned: true },
     assign: { own: true, other: true, unassigned: true },
+    addActivity: { own: true, other: true, unassigned: true },
   },
   manager: {
     read: { own: true, other: true, unassigned: true },
@@ -18,6 +19,7 @@ const expected: ExpectedPolicy<CustomerAction> = {
     edit: { own: true, other: true, unassigned: true },
     delete: { own: true, other: true, unassigned: true },
     assign: { own: true, other: true, unassigned: true },
+    addActivity: { own: true, other: true, unassigned: true },
   },
   sales: {
     read: { own: true, other: false, unassigned: false },
@@ -25,6 +27,7 @@ const expected: ExpectedPolicy<CustomerAction> = {
     edit: { own: true, other: false, unassigned: false },
     delete: { own: false, other: false, unassigned: false },
     assign: { own: false, other: false, unassigned: false },
+    addActivity: { own: true, other: false, unassigned: false },
   },
   viewer: {
     read: { own: true, other: true, unassigned: true },
@@ -32,10 +35,11 @@ const expected: ExpectedPolicy<CustomerAction> = {
     edit: { own: false, other: false, unassigned: false },
     delete: { own: false, other: false, unassigned: false },
     assign: { own: false, other: false, unassigned: false },
+    addActivity: { own: false, other: false, unassigned: false },
   },
 };
 
-const actions: CustomerAction[] = ['read', 'create', 'edit', 'delete', 'assign'];
+const actions: CustomerAction[] = ['read', 'create', 'edit', 'delete', 'assign', 'addActivity'];
 
 describe('CustomerPolicy', () => {
   const cases = policyCases(expected, actions);
@@ -52,7 +56,7 @@ describe('CustomerPolicy', () => {
   });
 
   it('covers every role × action × ownership combination', () => {
-    expect(cases).toHaveLength(4 * 5 * 3);
+    expect(cases).toHaveLength(4 * 6 * 3);
   });
 
   it('sends the same answers to the client as `can`', () => {
@@ -62,6 +66,7 @@ describe('CustomerPolicy', () => {
         edit: expected[role].edit.own,
         delete: expected[role].delete.own,
         assign: expected[role].assign.own,
+        addActivity: expected[role].addActivity.own,
       });
     }
   });

@@ -3,7 +3,7 @@ import type { Actor } from '../../http/auth-guard.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { allows, type PolicyTable, type Scope, type Subject } from '../../lib/policy.ts';
 
-export type CustomerAction = 'read' | 'create' | 'edit' | 'delete' | 'assign';
+export type CustomerAction = 'read' | 'create' | 'edit' | 'delete' | 'assign' | 'addActivity';
 
 /** The role table of ARCHITECTURE.md for customers. `own`: the customer's owner is the actor. */
 export const customerPolicy: PolicyTable<CustomerAction> = {
@@ -12,6 +12,7 @@ export const customerPolicy: PolicyTable<CustomerAction> = {
   edit: { admin: 'all', manager: 'all', sales: 'own', viewer: 'none' },
   delete: { admin: 'all', manager: 'all', sales: 'none', viewer: 'none' },
   assign: { admin: 'all', manager: 'all', sales: 'none', viewer: 'none' },
+  addActivity: { admin: 'all', manager: 'all', sales: 'own', viewer: 'none' },
 };
 
 export function customerScope(actor: Subject, action: CustomerAction): Scope {
@@ -34,6 +35,7 @@ export function customerPermissions(
     edit: canOnCustomer(actor, 'edit', customer),
     delete: canOnCustomer(actor, 'delete', customer),
     assign: canOnCustomer(actor, 'assign', customer),
+    addActivity: canOnCustomer(actor, 'addActivity', customer),
   };
 }
 

@@ -40,6 +40,8 @@ export function presentMe(user: User): Me {
       manageUsers: canManageUsers(user),
       createCustomers: customerScope(user, 'create') !== 'none',
       createLeads: leadScope(user, 'create') !== 'none',
+      readAllLeads: leadScope(user, 'read') === 'all',
+      assignLeads: leadScope(user, 'assign') === 'all',
     },
   };
 }

@@ -1,0 +1,44 @@
+import { type Kysely, sql } from 'kysely';
+import { dialectOf } from '../connect.ts';
+
+/**
+ * Lead search served by an index: every word of a lead's names, company, email and phone is a
+ * row of `lead_search`, so `q` is a prefix range scan per word instead of a scan of all leads.
+ * And a record's timeline reads its audit events and activities newest first from one index each.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  const postgres = dialectOf(db) === 'postgres';
+  await db.schema
+    .createTable('lead_search')
+    // Byte order on PostgreSQL too, so a prefix is one index range whatever the locale.
+    .addColumn('token', 'text', (col) =>
+      postgres ? col.notNull().modifyEnd(sql`collate "C"`) : col.notNull(),
+    )
+    .addColumn('leadId', 'text', (col) => col.notNull().references('leads.id').onDelete('cascade'))
+    .addPrimaryKeyConstraint('lead_search_pkey', ['token', 'leadId'])
+    .execute();
+  await db.schema.createIndex('lead_search_lead_idx').on('lead_search').column('leadId').execute();
+
+  await db.schema
+    .createIndex('audit_events_entity_idx')
+    .on('audit_events')
+    .columns(['entityType', 'entityId', 'createdAt', 'id'])
+    .execute();
+  await db.schema.dropIndex('activities_subject_idx').execute();
+  await db.schema
+    .createIndex('activities_subject_idx')
+    .on('activities')
+    .columns(['subjectType', 'subjectId', 'createdAt', 'id'])
+    .execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('activities_subject_idx').execute();
+  await db.schema
+    .createIndex('activities_subject_idx')
+    .on('activities')
+    .columns(['subjectType', 'subjectId', 'id'])
+    .execute();
+  await db.schema.dropIndex('audit_events_entity_idx').execute();
+  await db.schema.dropTable('lead_search').execute();
+}
