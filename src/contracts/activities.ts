@@ -27,28 +27,37 @@ export type CreateActivityInput = z.infer<typeof createActivitySchema>;
 /** One field's change in an audit event: [before, after]. */
 export const changesSchema = z.record(z.string(), z.tuple([z.unknown(), z.unknown()]));
 
-/** A timeline entry: something a user logged, or an audit event the server recorded. */
-export const timelineItemSchema = z
-  .discriminatedUnion('type', [
-    z.object({
-      type: z.literal('activity'),
-      id: z.string(),
-      kind: activityKindSchema,
-      body: z.string(),
-      author: refSchema.nullable(),
-      createdAt: isoTimestamp,
-    }),
-    z.object({
-      type: z.literal('event'),
-      id: z.string(),
-      /** e.g. `lead.created`, `lead.updated`, `lead.status_changed`, `lead.assigned`, `lead.converted` */
-      action: z.string(),
-      changes: changesSchema.nullable(),
-      actor: refSchema.nullable(),
-      createdAt: isoTimestamp,
-    }),
-  ])
-  .meta({ id: 'TimelineItem' });
+/** Something a user logged on the record. */
+export const activitySchema = z
+  .object({
+    type: z.literal('activity'),
+    id: z.string(),
+    kind: activityKindSchema,
+    body: z.string(),
+    author: refSchema.nullable(),
+    createdAt: isoTimestamp,
+  })
+  .meta({ id: 'Activity' });
+export type Activity = z.infer<typeof activitySchema>;
+
+/** A change the server recorded (audit event). */
+export const timelineEventSchema = z
+  .object({
+    type: z.literal('event'),
+    id: z.string(),
+    /** `lead.created`, `lead.updated`, `lead.status_changed`, `lead.assigned`, `lead.converted`, `lead.linked`, `customer.created`, `customer.updated` */
+    action: z.string(),
+    changes: changesSchema.nullable(),
+    actor: refSchema.nullable(),
+    createdAt: isoTimestamp,
+  })
+  .meta({ id: 'TimelineEvent' });
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+
+export const timelineItemSchema = z.discriminatedUnion('type', [
+  activitySchema,
+  timelineEventSchema,
+]);
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
 
 export const timelineQuerySchema = z.object({
@@ -59,5 +68,3 @@ export type TimelineQuery = z.infer<typeof timelineQuerySchema>;
 
 export const timelinePageSchema = pageSchema(timelineItemSchema).meta({ id: 'TimelinePage' });
 export type TimelinePage = z.infer<typeof timelinePageSchema>;
-
-export const activitySchema = timelineItemSchema.options[0];

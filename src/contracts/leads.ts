@@ -205,6 +205,10 @@ export const convertLeadSchema = z
 export type ConvertLeadInput = z.infer<typeof convertLeadSchema>;
 
 export const conversionSchema = z
-  .object({ lead: leadSchema, customer: customerSchema })
+  .object({
+    lead: leadSchema,
+    /** Null when the lead was linked to a customer outside the caller's scope. */
+    customer: customerSchema.nullable(),
+  })
   .meta({ id: 'Conversion' });
 export type Conversion = z.infer<typeof conversionSchema>;

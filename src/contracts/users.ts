@@ -127,9 +127,10 @@ export const teamSchema = z.object({
 export type Team = z.infer<typeof teamSchema>;
 
 export const listUsersQuerySchema = z.object({
-  /** `true`: only active users (assignment pickers). */
+  /** `true`: only active users (assignment pickers); `false`: only deactivated ones. */
   active: z.enum(['true', 'false']).optional(),
 });
+export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
 
 export const updateUserSchema = z
   .strictObject({
@@ -148,4 +149,7 @@ export const reassignLeadsSchema = z
   .meta({ id: 'ReassignLeads' });
 export type ReassignLeadsInput = z.infer<typeof reassignLeadsSchema>;
 
-export const reassignLeadsResultSchema = z.object({ reassigned: z.number().int() });
+export const reassignLeadsResultSchema = z
+  .object({ reassigned: z.number().int() })
+  .meta({ id: 'ReassignLeadsResult' });
+export type ReassignLeadsResult = z.infer<typeof reassignLeadsResultSchema>;

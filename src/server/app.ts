@@ -19,12 +19,15 @@ import { registerAuthGuard } from './http/auth-guard.ts';
 import { registerErrorHandler, sendProblem } from './http/error-handler.ts';
 import { problem } from './http/errors.ts';
 import { registerOriginCheck } from './http/origin-check.ts';
+import { activityRoutes } from './modules/activities/routes.ts';
 import { createAuth } from './modules/auth/auth.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { customerRoutes } from './modules/customers/routes.ts';
+import { leadRoutes } from './modules/leads/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
 import { isSignupAllowed } from './modules/settings/service.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { teamRoutes } from './modules/users/team-routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -129,8 +132,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(authRoutes, { auth, baseURL });
   await app.register(userRoutes, { ctx, auth });
+  await app.register(teamRoutes, { ctx });
   await app.register(settingsRoutes, { ctx });
   await app.register(customerRoutes, { ctx });
+  await app.register(leadRoutes, { ctx });
+  await app.register(activityRoutes, { ctx });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (request, reply) => {

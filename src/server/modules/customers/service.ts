@@ -69,14 +69,14 @@ export async function listCustomersFor(
   };
 }
 
-async function loadVisible(db: Executor, actor: Actor, id: string) {
+export async function loadVisibleCustomer(db: Executor, actor: Actor, id: string) {
   const row = await findCustomerById(db, id);
   if (!row || !canOnCustomer(actor, 'read', row)) throw notFound('Customer');
   return row;
 }
 
 export async function getCustomer(ctx: AppContext, actor: Actor, id: string): Promise<Customer> {
-  return presentCustomer(await loadVisible(ctx.db, actor, id), actor);
+  return presentCustomer(await loadVisibleCustomer(ctx.db, actor, id), actor);
 }
 
 /** Who owns a new or reassigned customer: sales users always themselves; others choose. */
@@ -93,13 +93,17 @@ async function resolveOwner(
   return owner.id;
 }
 
-async function ensureEmailFree(db: Executor, email: string, exceptId?: string) {
+export async function ensureCustomerEmailFree(db: Executor, email: string, exceptId?: string) {
   const existing = await findCustomerIdByEmail(db, email, exceptId);
   if (existing) throw duplicateCustomer(existing.id);
 }
 
 /** Turns the unique index's refusal (a concurrent insert won the race) into the API's 409. */
-async function rethrowDuplicate(ctx: AppContext, error: unknown, email: string): Promise<never> {
+export async function rethrowDuplicateCustomer(
+  ctx: AppContext,
+  error: unknown,
+  email: string,
+): Promise<never> {
   if (isUniqueViolation(error, CUSTOMER_EMAIL_INDEX)) {
     const existing = await findCustomerIdByEmail(ctx.db, email);
     if (existing) throw duplicateCustomer(existing.id);
@@ -120,7 +124,7 @@ export async function createCustomer(
   try {
     await ctx.db.transaction().execute(async (trx) => {
       const ownerId = await resolveOwner(trx, actor, requestedOwner);
-      await ensureEmailFree(trx, values.email);
+      await ensureCustomerEmailFree(trx, values.email);
       const now = nowIso();
       await insertCustomer(trx, {
         id,
@@ -139,7 +143,7 @@ export async function createCustomer(
       });
     });
   } catch (error) {
-    await rethrowDuplicate(ctx, error, values.email);
+    await rethrowDuplicateCustomer(ctx, error, values.email);
   }
   return getCustomer(ctx, actor, id);
 }
@@ -153,14 +157,14 @@ export async function updateCustomer(
   const { ownerId: requestedOwner, ...values } = input;
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      const before = await loadVisible(trx, actor, id);
+      const before = await loadVisibleCustomer(trx, actor, id);
       authorizeCustomer(actor, 'edit', before);
       const changes: Record<string, unknown> = { ...values };
       if (requestedOwner !== undefined && requestedOwner !== before.ownerId) {
         authorizeCustomer(actor, 'assign', before);
         changes.ownerId = await resolveOwner(trx, actor, requestedOwner);
       }
-      if (values.email !== undefined) await ensureEmailFree(trx, values.email, id);
+      if (values.email !== undefined) await ensureCustomerEmailFree(trx, values.email, id);
       const diff = diffFields(before, changes);
       if (Object.keys(diff).length === 0) return;
       const changed = Object.fromEntries(
@@ -176,14 +180,14 @@ export async function updateCustomer(
       });
     });
   } catch (error) {
-    await rethrowDuplicate(ctx, error, values.email ?? '');
+    await rethrowDuplicateCustomer(ctx, error, values.email ?? '');
   }
   return getCustomer(ctx, actor, id);
 }
 
 export async function deleteCustomer(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const customer = await loadVisible(trx, actor, id);
+    const customer = await loadVisibleCustomer(trx, actor, id);
     authorizeCustomer(actor, 'delete', customer);
     await deleteCustomerRow(trx, id);
     await recordAudit(trx, {

@@ -1,0 +1,99 @@
+import type { Expression, ExpressionBuilder, Insertable, SqlBool, Updateable } from 'kysely';
+import type { LeadSortField, LeadSource, LeadStatus } from '../../../contracts/leads.ts';
+import { afterCursor, type Sort } from '../../db/keyset.ts';
+import type { DB, LeadsTable } from '../../db/schema.ts';
+import type { Executor } from '../../db/types.ts';
+import { matchesSearch } from './search.ts';
+
+export interface LeadFilter {
+  /** A user id, or null for unassigned leads. Absent: every owner. */
+  ownerId?: string | null;
+  statuses?: LeadStatus[];
+  sources?: LeadSource[];
+  q?: string;
+}
+
+function selectLeads(db: Executor) {
+  return db
+    .selectFrom('leads')
+    .leftJoin('users as owner', 'owner.id', 'leads.ownerId')
+    .selectAll('leads')
+    .select(['owner.name as ownerName']);
+}
+
+export type LeadRow = Awaited<ReturnType<typeof findLeadById>> & object;
+
+export function findLeadById(db: Executor, id: string) {
+  return selectLeads(db).where('leads.id', '=', id).executeTakeFirst();
+}
+
+/** The list's WHERE clause, shared by the page query and the count (which needs no join). */
+function matching(filter: LeadFilter) {
+  return (eb: ExpressionBuilder<DB, 'leads'>) => {
+    const conditions: Expression<SqlBool>[] = [];
+    if (filter.ownerId === null) conditions.push(eb('leads.ownerId', 'is', null));
+    else if (filter.ownerId !== undefined)
+      conditions.push(eb('leads.ownerId', '=', filter.ownerId));
+    if (filter.statuses?.length) conditions.push(eb('leads.status', 'in', filter.statuses));
+    if (filter.sources?.length) conditions.push(eb('leads.source', 'in', filter.sources));
+    if (filter.q) conditions.push(matchesSearch(eb, filter.q));
+    return eb.and(conditions);
+  };
+}
+
+export async function listLeads(
+  db: Executor,
+  filter: LeadFilter,
+  sort: Sort<LeadSortField>,
+  limit: number,
+  cursor: [string | number, string] | null,
+) {
+  const key = `leads.${sort.key}` as const;
+  let query = selectLeads(db).where(matching(filter));
+  if (cursor) {
+    query = query.where((eb) =>
+      afterCursor(eb.ref(key), eb.ref('leads.id'), sort.direction, cursor),
+    );
+  }
+  return query
+    .orderBy(key, sort.direction)
+    .orderBy('leads.id', sort.direction)
+    .limit(limit + 1)
+    .execute();
+}
+
+export async function countLeads(db: Executor, filter: LeadFilter): Promise<number> {
+  const row = await db
+    .selectFrom('leads')
+    .where(matching(filter))
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function insertLead(db: Executor, lead: Insertable<LeadsTable>): Promise<void> {
+  await db.insertInto('leads').values(lead).execute();
+}
+
+export async function updateLeadRow(db: Executor, id: string, changes: Updateable<LeadsTable>) {
+  await db.updateTable('leads').set(changes).where('id', '=', id).execute();
+}
+
+/**
+ * Marks a qualified lead converted, only if it still is qualified. The row lock this takes
+ * (PostgreSQL) or the single writer (SQLite) lets exactly one of any number of racing
+ * conversions see one updated row; the others wait, then see none.
+ */
+export async function claimForConversion(db: Executor, id: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('leads')
+    .set({ status: 'converted', convertedAt: now, statusChangedAt: now, updatedAt: now })
+    .where('id', '=', id)
+    .where('status', '=', 'qualified')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function deleteLeadRow(db: Executor, id: string) {
+  await db.deleteFrom('leads').where('id', '=', id).execute();
+}
