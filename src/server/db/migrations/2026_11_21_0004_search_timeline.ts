@@ -19,6 +19,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('lead_search_lead_idx').on('lead_search').column('leadId').execute();
 
+  await db.schema.dropIndex('audit_events_entity_idx').execute();
   await db.schema
     .createIndex('audit_events_entity_idx')
     .on('audit_events')
@@ -40,5 +41,10 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     .columns(['subjectType', 'subjectId', 'id'])
     .execute();
   await db.schema.dropIndex('audit_events_entity_idx').execute();
+  await db.schema
+    .createIndex('audit_events_entity_idx')
+    .on('audit_events')
+    .columns(['entityType', 'entityId', 'id'])
+    .execute();
   await db.schema.dropTable('lead_search').execute();
 }

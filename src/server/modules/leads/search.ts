@@ -27,8 +27,8 @@ function words(text: string): string[] {
 
 /**
  * The words a lead is found by: each word of its names, company and email, the email whole,
- * and the phone number's digits whole and in the groups it was written in (so "+44 20 7946"
- * is found by "4420", "20" or "7946").
+ * and the phone number's digits from the start of each group it was written in (so
+ * "+1 202 555 0142" is found by "1202", "202555", "555" or "0142").
  */
 export function searchTokensFor(lead: SearchableLead): string[] {
   const tokens = new Set<string>([
@@ -36,12 +36,13 @@ export function searchTokensFor(lead: SearchableLead): string[] {
     ...words(lead.lastName),
     ...words(lead.company),
     ...words(lead.email),
-    ...words(lead.phone),
   ]);
   const email = lead.email.trim().toLowerCase();
   if (email) tokens.add(email.slice(0, MAX_TOKEN_LENGTH));
-  const digits = lead.phone.replace(/\D/g, '');
-  if (digits) tokens.add(digits.slice(0, MAX_TOKEN_LENGTH));
+  const groups = lead.phone.split(/\D+/).filter(Boolean);
+  groups.forEach((_, index) => {
+    tokens.add(groups.slice(index).join('').slice(0, MAX_TOKEN_LENGTH));
+  });
   return [...tokens];
 }
 
