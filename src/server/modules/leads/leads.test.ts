@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/databases.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/harness.ts';
 
-export const grace = {
+const grace = {
   firstName: 'Grace',
   lastName: 'Hopper',
   email: 'grace@navy.example',
