@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { openLeadStatuses } from '../../../contracts/leads.ts';
 import type { Role } from '../../db/schema.ts';
 import type { Executor } from '../../db/types.ts';
 import { newId } from '../../lib/ids.ts';
@@ -64,4 +66,82 @@ export function updateUserProfile(
   changes: { name?: string; title?: string | null; phone?: string | null; updatedAt: string },
 ) {
   return db.updateTable('users').set(changes).where('id', '=', id).execute();
+}
+
+/** The team, by name (case-insensitively, the same on both dialects), optionally by status. */
+export function listTeam(db: Executor, filter: { active?: boolean }) {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .$if(filter.active !== undefined, (query) =>
+      query.where('active', '=', dbBool(filter.active === true)),
+    )
+    .orderBy(sql`lower(name)`)
+    .orderBy('id')
+    .execute();
+}
+
+/** How many leads each user owns in an open status; users with none are absent. */
+export async function countOpenLeadsByOwner(
+  db: Executor,
+  ownerId?: string,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('leads')
+    .select((eb) => ['ownerId', eb.fn.countAll<number>().as('count')])
+    .where('status', 'in', openLeadStatuses)
+    .$if(ownerId === undefined, (query) => query.where('ownerId', 'is not', null))
+    .$if(ownerId !== undefined, (query) => query.where('ownerId', '=', ownerId as string))
+    .groupBy('ownerId')
+    .execute();
+  return new Map(rows.map((row) => [row.ownerId as string, Number(row.count)]));
+}
+
+export async function countActiveAdmins(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('role', '=', 'admin')
+    .where('active', '=', dbBool(true))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export function updateUserAccount(
+  db: Executor,
+  id: string,
+  changes: { name?: string; role?: Role; active?: boolean; updatedAt: string },
+) {
+  const { active, ...rest } = changes;
+  return db
+    .updateTable('users')
+    .set({ ...rest, ...(active === undefined ? {} : { active: dbBool(active) }) })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Signs the user out everywhere: the auth guard finds no session for their cookies. */
+export async function deleteSessionsOf(db: Executor, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('userId', '=', userId).execute();
+}
+
+/**
+ * Moves every open lead owned by `fromUserId` to `toUserId` (null: unassigned) and returns the
+ * ids it moved. The owner and status are checked by the UPDATE itself, so a lead converted or
+ * reassigned by a concurrent request is left alone and not reported.
+ */
+export async function reassignOpenLeadsOf(
+  db: Executor,
+  fromUserId: string,
+  toUserId: string | null,
+  now: string,
+): Promise<string[]> {
+  const rows = await db
+    .updateTable('leads')
+    .set({ ownerId: toUserId, updatedAt: now })
+    .where('ownerId', '=', fromUserId)
+    .where('status', 'in', openLeadStatuses)
+    .returning('id')
+    .execute();
+  return rows.map((row) => row.id);
 }
