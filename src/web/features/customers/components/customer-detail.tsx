@@ -10,8 +10,11 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { IconArrowBackUp } from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import type { Customer } from '../../../../contracts/customers.ts';
+import { ActivityTimeline } from '../../activities/components/activity-timeline.tsx';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -40,59 +43,76 @@ export function formatAddress(customer: Customer): string {
 export function CustomerDetail({ customer }: { customer: Customer }) {
   const address = formatAddress(customer);
   return (
-    <Grid gutter="md">
-      <Grid.Col span={{ base: 12, md: 8 }}>
-        <Card withBorder radius="md" padding="lg" h="100%">
-          <Stack gap="md">
-            <Title order={2} fz="h4">
-              Contact
-            </Title>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <Field label="Email">
-                {customer.email ? (
-                  <Anchor href={`mailto:${customer.email}`} size="sm">
-                    {customer.email}
-                  </Anchor>
-                ) : null}
-              </Field>
-              <Field label="Phone">
-                {customer.phone ? (
-                  <Anchor href={`tel:${customer.phone}`} size="sm">
-                    {customer.phone}
-                  </Anchor>
-                ) : null}
-              </Field>
-              <Field label="Company">{customer.company}</Field>
-              <Field label="Address">
-                {address ? <span style={{ whiteSpace: 'pre-line' }}>{address}</span> : null}
-              </Field>
-            </SimpleGrid>
-          </Stack>
-        </Card>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 4 }}>
-        <Card withBorder radius="md" padding="lg" h="100%">
-          <Stack gap="md">
-            <Title order={2} fz="h4">
-              Details
-            </Title>
-            <Field label="Owner">
-              {customer.owner ? (
-                <Group gap="xs" component="span">
-                  <Avatar name={customer.owner.name} color="initials" size={22} />
-                  {customer.owner.name}
+    <Stack gap="md">
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Card withBorder radius="md" padding="lg" h="100%">
+            <Stack gap="md">
+              <Title order={2} fz="h4">
+                Contact
+              </Title>
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+                <Field label="Email">
+                  {customer.email ? (
+                    <Anchor href={`mailto:${customer.email}`} size="sm">
+                      {customer.email}
+                    </Anchor>
+                  ) : null}
+                </Field>
+                <Field label="Phone">
+                  {customer.phone ? (
+                    <Anchor href={`tel:${customer.phone}`} size="sm">
+                      {customer.phone}
+                    </Anchor>
+                  ) : null}
+                </Field>
+                <Field label="Company">{customer.company}</Field>
+                <Field label="Address">
+                  {address ? <span style={{ whiteSpace: 'pre-line' }}>{address}</span> : null}
+                </Field>
+              </SimpleGrid>
+            </Stack>
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Card withBorder radius="md" padding="lg" h="100%">
+            <Stack gap="md">
+              <Title order={2} fz="h4">
+                Details
+              </Title>
+              {customer.lead ? (
+                <Group gap={6} wrap="nowrap" align="flex-start" data-testid="converted-from-lead">
+                  <IconArrowBackUp size={16} style={{ marginTop: 2, flexShrink: 0 }} aria-hidden />
+                  <Text size="sm">
+                    Converted from lead{' '}
+                    <Anchor component={Link} to={`/leads/${customer.lead.id}`} size="sm" fw={600}>
+                      {customer.lead.name}
+                    </Anchor>
+                  </Text>
                 </Group>
-              ) : (
-                <Badge variant="light" color="gray">
-                  Unassigned
-                </Badge>
-              )}
-            </Field>
-            <Field label="Created">{dateTime.format(new Date(customer.createdAt))}</Field>
-            <Field label="Last updated">{dateTime.format(new Date(customer.updatedAt))}</Field>
-          </Stack>
-        </Card>
-      </Grid.Col>
-    </Grid>
+              ) : null}
+              <Field label="Owner">
+                {customer.owner ? (
+                  <Group gap="xs" component="span">
+                    <Avatar name={customer.owner.name} color="initials" size={22} />
+                    {customer.owner.name}
+                  </Group>
+                ) : (
+                  <Badge variant="light" color="gray">
+                    Unassigned
+                  </Badge>
+                )}
+              </Field>
+              <Field label="Created">{dateTime.format(new Date(customer.createdAt))}</Field>
+              <Field label="Last updated">{dateTime.format(new Date(customer.updatedAt))}</Field>
+            </Stack>
+          </Card>
+        </Grid.Col>
+      </Grid>
+      <ActivityTimeline
+        subject={{ type: 'customers', id: customer.id }}
+        canAddActivity={customer.can.addActivity}
+      />
+    </Stack>
   );
 }
