@@ -11,7 +11,13 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconLogout, IconSettings, IconUsers } from '@tabler/icons-react';
+import {
+  IconChevronDown,
+  IconLogout,
+  IconSettings,
+  IconTargetArrow,
+  IconUsers,
+} from '@tabler/icons-react';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import type { ComponentType } from 'react';
 import { type Me, roleLabels } from '../../contracts/users.ts';
@@ -28,6 +34,7 @@ interface NavItem {
 
 /** Only features that work, and that this user may use, appear here. */
 const navItems: NavItem[] = [
+  { to: '/leads', label: 'Leads', icon: IconTargetArrow, visible: () => true },
   { to: '/customers', label: 'Customers', icon: IconUsers, visible: () => true },
   {
     to: '/settings',

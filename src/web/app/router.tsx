@@ -13,6 +13,7 @@ import { CenteredLoader } from '../components/centered-loader.tsx';
 import { meQueryOptions } from '../features/auth/api/get-me.ts';
 import { setupStatusQueryOptions } from '../features/auth/api/get-setup-status.ts';
 import { customerQueryOptions } from '../features/customers/api/get-customer.ts';
+import { leadQueryOptions } from '../features/leads/api/get-lead.ts';
 import { settingsQueryOptions } from '../features/settings/api/get-settings.ts';
 import { ApiError, errorMessage } from '../lib/api-client.ts';
 import { safeRedirect } from '../lib/safe-redirect.ts';
@@ -21,6 +22,10 @@ import { CustomerEditPage } from './routes/customer-edit-page.tsx';
 import { CustomerNewPage } from './routes/customer-new-page.tsx';
 import { CustomerPage } from './routes/customer-page.tsx';
 import { CustomersPage } from './routes/customers-page.tsx';
+import { LeadEditPage } from './routes/lead-edit-page.tsx';
+import { LeadNewPage } from './routes/lead-new-page.tsx';
+import { LeadPage } from './routes/lead-page.tsx';
+import { LeadsPage } from './routes/leads-page.tsx';
 import { NotFoundPage } from './routes/not-found-page.tsx';
 import { SettingsPage } from './routes/settings-page.tsx';
 import { SetupPage } from './routes/setup-page.tsx';
@@ -182,6 +187,91 @@ const customerEditRoute = createRoute({
   errorComponent: RouteError,
 });
 
+/** A hand-typed `?q=555` arrives as a number; a search is always text. */
+const searchText = z.preprocess(
+  (value) => (typeof value === 'number' ? String(value) : value),
+  z.string().optional(),
+);
+
+const leadsSearch = z.object({
+  q: searchText.catch(undefined),
+  sort: z
+    .enum([
+      'createdAt',
+      '-createdAt',
+      'updatedAt',
+      '-updatedAt',
+      'value',
+      '-value',
+      'lastName',
+      '-lastName',
+    ])
+    .optional()
+    .catch(undefined),
+  /** Comma lists, as the API takes them: `status=new,contacted`. */
+  status: z.string().optional().catch(undefined),
+  ownerId: z.string().optional().catch(undefined),
+  source: z.string().optional().catch(undefined),
+});
+
+const leadsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads',
+  validateSearch: leadsSearch,
+  component: function LeadsRoute() {
+    const params = leadsRoute.useSearch();
+    const { me } = leadsRoute.useRouteContext();
+    const navigate = leadsRoute.useNavigate();
+    return (
+      <LeadsPage
+        params={params}
+        showOwnerFilter={me.can.readAllLeads}
+        onParamsChange={(next) => navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+const leadNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads/new',
+  beforeLoad: ({ context }) => {
+    if (!context.me.can.createLeads) throw redirect({ to: '/leads' });
+  },
+  component: function LeadNewRoute() {
+    const { me } = leadNewRoute.useRouteContext();
+    return <LeadNewPage me={me} />;
+  },
+});
+
+const leadRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads/$leadId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(leadQueryOptions(params.leadId)),
+  component: function LeadRoute() {
+    const { leadId } = leadRoute.useParams();
+    return <LeadPage leadId={leadId} />;
+  },
+  errorComponent: RouteError,
+});
+
+const leadEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads/$leadId/edit',
+  loader: async ({ context, params }) => {
+    const lead = await context.queryClient.ensureQueryData(leadQueryOptions(params.leadId));
+    // Locked, or not theirs to edit: the server would refuse the save, so no form at all.
+    if (!lead.can.edit) throw redirect({ to: '/leads/$leadId', params: { leadId: lead.id } });
+    return lead;
+  },
+  component: function LeadEditRoute() {
+    const { leadId } = leadEditRoute.useParams();
+    return <LeadEditPage leadId={leadId} />;
+  },
+  errorComponent: RouteError,
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -193,12 +283,17 @@ const settingsRoute = createRoute({
   errorComponent: RouteError,
 });
 
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   signUpRoute,
   setupRoute,
   appRoute.addChildren([
     indexRoute,
+    leadsRoute,
+    leadNewRoute,
+    leadRoute,
+    leadEditRoute,
     customersRoute,
     customerNewRoute,
     customerRoute,

@@ -1,0 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client.ts';
+
+export function useDeleteLead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`/api/v1/leads/${encodeURIComponent(id)}`),
+    onSuccess: (_, id) => {
+      queryClient.removeQueries({ queryKey: ['leads', 'detail', id] });
+      return queryClient.invalidateQueries({ queryKey: ['leads', 'list'] });
+    },
+  });
+}

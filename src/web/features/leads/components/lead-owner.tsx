@@ -1,0 +1,20 @@
+import { Avatar, Group, Text } from '@mantine/core';
+import type { Lead } from '../../../../contracts/leads.ts';
+
+export function LeadOwner({ owner }: { owner: Lead['owner'] }) {
+  if (!owner) {
+    return (
+      <Text size="sm" c="dimmed">
+        Unassigned
+      </Text>
+    );
+  }
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Avatar name={owner.name} color="initials" size={24} />
+      <Text size="sm" truncate>
+        {owner.name}
+      </Text>
+    </Group>
+  );
+}
