@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { type DatabaseTarget, parseDatabaseUrl } from '../src/server/config.ts';
+
+/** Where the bench data lives unless --database-url says otherwise (data/ is git-ignored). */
+export const DEFAULT_BENCH_DATABASE = 'file:data/bench.db';
+
+export interface BenchDatabase {
+  url: string;
+  target: DatabaseTarget;
+  /** The bench's own SQLite file, which the seed may delete without asking. */
+  isDefault: boolean;
+}
+
+/** Prints the problem and the usage text, then exits 2 (a usage error, not a failed run). */
+export function usageError(message: string, usage: string): never {
+  console.error(`error: ${message}\n\n${usage}`);
+  process.exit(2);
+}
+
+/** node:util parseArgs throws these codes for unknown flags, missing values and the like. */
+export function isParseArgsError(error: unknown): error is Error {
+  if (!(error instanceof Error)) return false;
+  const { code } = error as Error & { code?: unknown };
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+export function positiveInteger(
+  flag: string,
+  raw: string | undefined,
+  fallback: number,
+  usage: string,
+): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) {
+    usageError(`--${flag} must be a whole number of at least 1 (got "${raw}")`, usage);
+  }
+  return value;
+}
+
+export function benchDatabase(url: string | undefined, usage: string): BenchDatabase {
+  const chosen = url?.trim() || DEFAULT_BENCH_DATABASE;
+  if (!/^(file:.+|postgres(ql)?:\/\/.+)$/.test(chosen)) {
+    usageError(
+      `--database-url must be file:<path> (SQLite) or postgres://user@host:port/db (got "${chosen}")`,
+      usage,
+    );
+  }
+  const target = parseDatabaseUrl(chosen);
+  const isDefault =
+    target.dialect === 'sqlite' && target.file === path.resolve(DEFAULT_BENCH_DATABASE.slice(5));
+  return { url: chosen, target, isDefault };
+}
+
+/** The URL with any password replaced, for printing. */
+export function displayUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
