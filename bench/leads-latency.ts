@@ -1,0 +1,311 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/server/app.ts';
+import { loadConfig } from '../src/server/config.ts';
+import { connect, type Database } from '../src/server/db/connect.ts';
+import { migrateToLatest } from '../src/server/db/migrate.ts';
+import type { Role } from '../src/server/db/schema.ts';
+import { type Amount, markdownTable, measure, type Scenario, summarize } from './load.ts';
+import {
+  type BenchDatabase,
+  benchDatabase,
+  displayUrl,
+  isParseArgsError,
+  positiveInteger,
+  usageError,
+} from './options.ts';
+import { BENCH_PASSWORD } from './team.ts';
+
+const USAGE = `Usage: npm run bench:leads -- [options]
+
+Boots Leadline in this process on a database filled by \`npm run bench:seed\`, signs in over
+HTTP as a manager and as the sales user with the most leads, and measures GET /api/v1/leads
+under concurrent load: the default list, a status + owner filter, searches (q), the sales
+user's own list and page 5 through nextCursor. Prints a markdown table of latencies.
+Exits 1 if any request fails (not 200, or not a leads page).
+
+Options:
+  --database-url <url>   the seeded database (default file:data/bench.db)
+  --concurrency <n>      requests in flight at once (default 8)
+  --requests <n>         measured requests per scenario (default 2000)
+  --duration <seconds>   measure each scenario for this long instead of --requests
+  --warmup <n>           unmeasured requests per scenario first (default 200)
+  --budget <ms>          p95 each scenario should stay under, for the verdict (default 50)
+  -h, --help             show this text`;
+
+function parseOptions() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        'database-url': { type: 'string' },
+        concurrency: { type: 'string' },
+        requests: { type: 'string' },
+        duration: { type: 'string' },
+        warmup: { type: 'string' },
+        budget: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (values.help) {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    if (values.duration !== undefined && values.requests !== undefined) {
+      usageError('give --requests or --duration, not both', USAGE);
+    }
+    const amount: Amount =
+      values.duration !== undefined
+        ? { durationMs: positiveInteger('duration', values.duration, 10, USAGE) * 1000 }
+        : { requests: positiveInteger('requests', values.requests, 2000, USAGE) };
+    return {
+      database: benchDatabase(values['database-url'], USAGE),
+      concurrency: positiveInteger('concurrency', values.concurrency, 8, USAGE),
+      amount,
+      warmup: values.warmup === '0' ? 0 : positiveInteger('warmup', values.warmup, 200, USAGE),
+      budget: positiveInteger('budget', values.budget, 50, USAGE),
+    };
+  } catch (error) {
+    if (isParseArgsError(error)) usageError(error.message, USAGE);
+    throw error;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+interface BenchUsers {
+  manager: { id: string; email: string };
+  sales: { id: string; email: string; leads: number };
+}
+
+async function pickUsers(database: Database, where: string): Promise<BenchUsers> {
+  const activeOf = (role: Role) =>
+    database.db
+      .selectFrom('users')
+      .select(['id', 'email'])
+      .where('role', '=', role)
+      .where('active', '=', 1)
+      .orderBy('email')
+      .executeTakeFirst();
+  const manager = await activeOf('manager');
+  // The busiest rep: the largest scoped list, the hardest case for a sales user's view.
+  const sales = await database.db
+    .selectFrom('leads')
+    .innerJoin('users', 'users.id', 'leads.ownerId')
+    .select(['users.id', 'users.email', (eb) => eb.fn.countAll<number>().as('leads')])
+    .where('users.role', '=', 'sales')
+    .where('users.active', '=', 1)
+    .groupBy(['users.id', 'users.email'])
+    .orderBy('leads', 'desc')
+    .orderBy('users.email')
+    .executeTakeFirst();
+  if (!manager || !sales) {
+    throw new Error(
+      `${where} has no active manager or sales user with leads: run npm run bench:seed first.`,
+    );
+  }
+  return { manager, sales: { ...sales, leads: Number(sales.leads) } };
+}
+
+/** Searches people type: a first-name prefix, a last name, a company word, phone digits. */
+async function searchTerms(database: Database): Promise<string[]> {
+  const total = await database.db
+    .selectFrom('leads')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  const leadAt = (fraction: number) =>
+    database.db
+      .selectFrom('leads')
+      .select(['lastName', 'company', 'phone'])
+      .where('company', '!=', '')
+      .where('phone', '!=', '')
+      .orderBy('id')
+      .offset(Math.floor(Number(total.count) * fraction))
+      .limit(1)
+      .executeTakeFirst();
+  const terms = ['jo'];
+  for (const fraction of [0.25, 0.5, 0.75]) {
+    const lead = await leadAt(fraction);
+    if (!lead) continue;
+    terms.push(lead.lastName.toLowerCase());
+    terms.push((lead.company.split(' ')[0] ?? lead.company).toLowerCase());
+    terms.push(lead.phone.replace(/\D+$/, '').split(/\D+/).at(-1) ?? lead.phone);
+  }
+  return terms;
+}
+
+async function signIn(origin: string, email: string): Promise<string> {
+  const response = await fetch(`${origin}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+  });
+  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
+  if (response.status !== 200 || cookies.length === 0) {
+    throw new Error(`sign-in as ${email} failed: HTTP ${response.status} ${await response.text()}`);
+  }
+  return cookies.join('; ');
+}
+
+async function getJson(origin: string, path: string, cookie: string): Promise<unknown> {
+  const response = await fetch(`${origin}${path}`, { headers: { cookie } });
+  const text = await response.text();
+  if (response.status === 404 && path.startsWith('/api/v1/leads')) {
+    throw new Error('GET /api/v1/leads answers 404: the leads list endpoint is not registered.');
+  }
+  if (response.status !== 200) throw new Error(`GET ${path}: HTTP ${response.status} ${text}`);
+  return JSON.parse(text);
+}
+
+/** The cursor that opens page `page` of the manager's default list. */
+async function cursorForPage(origin: string, cookie: string, page: number): Promise<string> {
+  let cursor: string | null = null;
+  for (let current = 1; current < page; current++) {
+    const query: string = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+    const body = (await getJson(origin, `/api/v1/leads${query}`, cookie)) as {
+      nextCursor: string | null;
+    };
+    if (!body.nextCursor) throw new Error(`the leads list has fewer than ${page} pages`);
+    cursor = body.nextCursor;
+  }
+  if (!cursor) throw new Error('page must be 2 or more');
+  return cursor;
+}
+
+async function startServer(bench: BenchDatabase, database: Database) {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    DATABASE_URL: bench.url,
+    PUBLIC_URL: origin,
+    BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'),
+    LOG_LEVEL: 'silent',
+  });
+  const app: FastifyInstance = await buildApp({
+    config,
+    database,
+    authSecret: config.authSecret ?? '',
+    logger: false,
+    webRoot: null,
+  });
+  await app.listen({ host: '127.0.0.1', port });
+  return { app, origin };
+}
+
+async function main() {
+  const options = parseOptions();
+  const { target } = options.database;
+  const where = target.dialect === 'sqlite' ? target.file : displayUrl(options.database.url);
+  const database = connect(target, { poolSize: options.concurrency + 2 });
+  let app: FastifyInstance | null = null;
+  try {
+    await migrateToLatest(database.db);
+    const users = await pickUsers(database, where);
+    const terms = await searchTerms(database);
+    const server = await startServer(options.database, database);
+    app = server.app;
+    const { origin } = server;
+    const manager = { cookie: await signIn(origin, users.manager.email) };
+    const sales = { cookie: await signIn(origin, users.sales.email) };
+    const page5 = await cursorForPage(origin, manager.cookie, 5);
+    const termTotals: string[] = [];
+    for (const q of terms) {
+      const body = (await getJson(
+        origin,
+        `/api/v1/leads?${new URLSearchParams({ q })}`,
+        manager.cookie,
+      )) as { total: number };
+      termTotals.push(`${q} (${body.total})`);
+    }
+
+    const list = (params: Record<string, string> = {}) => {
+      const query = new URLSearchParams(params).toString();
+      return query ? `/api/v1/leads?${query}` : '/api/v1/leads';
+    };
+    const scenarios: Scenario[] = [
+      { name: 'default list (manager)', paths: [list()], headers: manager },
+      {
+        name: 'status=new,contacted + ownerId (manager)',
+        paths: [list({ status: 'new,contacted', ownerId: users.sales.id })],
+        headers: manager,
+      },
+      { name: 'q search (manager)', paths: terms.map((q) => list({ q })), headers: manager },
+      { name: 'own leads (sales)', paths: [list()], headers: sales },
+      {
+        name: 'page 5 via nextCursor (manager)',
+        paths: [list({ cursor: page5 })],
+        headers: manager,
+      },
+    ];
+
+    const amount =
+      'requests' in options.amount
+        ? `${options.amount.requests} requests`
+        : `${options.amount.durationMs / 1000} s`;
+    const cpu = cpus();
+    console.log(
+      [
+        `GET /api/v1/leads on ${database.dialect} (${where})`,
+        `concurrency ${options.concurrency}, ${amount} per scenario after ${options.warmup} warm-up; ` +
+          `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ` +
+          `load average ${loadavg()[0]?.toFixed(2)} at start`,
+        `sales user ${users.sales.email} (${users.sales.leads} leads); q rotates over (leads matched): ${termTotals.join(', ')}`,
+        '',
+      ].join('\n'),
+    );
+
+    const summaries = [];
+    const failures = [];
+    for (const scenario of scenarios) {
+      if (options.warmup > 0) {
+        await measure(origin, scenario, { requests: options.warmup }, options.concurrency);
+      }
+      const measurement = await measure(origin, scenario, options.amount, options.concurrency);
+      summaries.push(summarize(measurement));
+      failures.push(
+        ...measurement.failures.map((failure) => ({ scenario: scenario.name, ...failure })),
+      );
+    }
+    console.log(markdownTable(summaries));
+
+    const over = summaries.filter((summary) => !(summary.p95 < options.budget));
+    console.log(
+      over.length === 0
+        ? `\nEvery scenario's p95 is under ${options.budget} ms.`
+        : `\np95 over ${options.budget} ms: ${over.map((s) => `${s.scenario} (${s.p95.toFixed(1)} ms)`).join('; ')}`,
+    );
+    if (failures.length > 0) {
+      console.error(`\n${failures.length} request(s) failed; the first:`);
+      for (const failure of failures.slice(0, 5)) {
+        console.error(`  ${failure.scenario}: GET ${failure.path}: ${failure.detail}`);
+      }
+      process.exitCode = 1;
+    }
+  } finally {
+    await app?.close();
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? `bench:leads failed: ${error.message}` : error);
+  process.exitCode = 1;
+});
