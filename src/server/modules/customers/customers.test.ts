@@ -273,7 +273,7 @@ describe.each(testDialects())('customers API on %s', (dialect) => {
       const all = (await viewer.request('/api/v1/customers')).json();
       expect(all.total).toBe(6);
       expect(all.canCreate).toBe(false);
-      expect(all.data[0].can).toEqual({ edit: false, delete: false, assign: false });
+      expect(all.data[0].can).toEqual({ edit: false, delete: false, assign: false, addActivity: false });
     });
 
     it('filters by owner for admins', async () => {
