@@ -270,3 +270,50 @@ test('a sales user sees their own leads, with no owner filter or picker', async 
   await expect(page.getByLabel('First name')).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Owner' })).toHaveCount(0);
 });
+
+test('deleting a lead asks first, from the list and from the lead', async ({ page }) => {
+  await completeSetup(page);
+  await createLead(page, { firstName: 'Grace', lastName: 'Hopper', email: 'grace@navy.example' });
+  await createLead(page, {
+    firstName: 'Alan',
+    lastName: 'Turing',
+    email: 'alan@bletchley.example',
+  });
+  await openLeads(page);
+  await expect(page.getByText('2 leads', { exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Actions for Alan Turing' }).click();
+  await page.getByRole('menuitem', { name: 'Delete…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete Alan Turing?' });
+  await dialog.getByRole('button', { name: 'Delete lead' }).click();
+  await expect(page.getByText('1 lead', { exact: true })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Alan Turing/ })).toHaveCount(0);
+
+  await page
+    .getByRole('row', { name: /Grace Hopper/ })
+    .getByRole('link')
+    .click();
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete Grace Hopper?' })
+    .getByRole('button', { name: 'Delete lead' })
+    .click();
+  await expect(page).toHaveURL(/\/leads$/);
+  await expect(page.getByText('No leads yet')).toBeVisible();
+});
+
+test('a lead without an email cannot become a customer until it has one', async ({ page }) => {
+  await completeSetup(page);
+  await createLead(page, { firstName: 'Alan', lastName: 'Turing', phone: '+44 20 7946 0018' });
+  await moveTo(page, 'Qualified');
+  await page.getByRole('button', { name: 'Convert', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Convert to a customer' });
+  await dialog.getByRole('button', { name: 'Convert' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('a customer needs one');
+  await dialog.getByRole('link', { name: 'Edit the lead' }).click();
+  await page.getByLabel('Email').fill('alan@bletchley.example');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('button', { name: 'Convert', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Convert' }).click();
+  await expect(page.getByTestId('converted-from-lead')).toContainText('Alan Turing');
+});

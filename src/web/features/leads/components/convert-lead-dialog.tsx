@@ -31,12 +31,15 @@ export function ConvertLeadDialog({
   const convert = useConvertLead(lead.id);
   const [step, setStep] = useState<Step>({ kind: 'confirm' });
   const [failure, setFailure] = useState<string | null>(null);
+  // The server refuses to make a customer without an email: point at where to add one.
+  const [needsEmail, setNeedsEmail] = useState(false);
   const name = fullName(lead);
 
   const close = () => {
     onClose();
     setStep({ kind: 'confirm' });
     setFailure(null);
+    setNeedsEmail(false);
     convert.reset();
   };
 
@@ -67,6 +70,9 @@ export function ConvertLeadDialog({
         void queryClient.invalidateQueries({ queryKey: ['leads'] });
       } else {
         setFailure(errorMessage(error));
+        setNeedsEmail(
+          error instanceof ApiError && error.fieldErrors.some((e) => e.path === 'email'),
+        );
       }
     }
   };
@@ -74,6 +80,14 @@ export function ConvertLeadDialog({
   const failureAlert = failure ? (
     <Alert color="red" role="alert">
       {failure}
+      {needsEmail && lead.can.edit ? (
+        <>
+          {' '}
+          <Anchor component={Link} to={`/leads/${lead.id}/edit`} inherit onClick={close}>
+            Edit the lead
+          </Anchor>
+        </>
+      ) : null}
     </Alert>
   ) : null;
 
