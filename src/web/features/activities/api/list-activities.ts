@@ -25,4 +25,6 @@ export const timelineQueryOptions = (subject: TimelineSubject) =>
       }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+    // Edits made elsewhere (a customer's edit form) add events here: refetch on every visit.
+    staleTime: 0,
   });
