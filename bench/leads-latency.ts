@@ -34,6 +34,8 @@ Options:
   --duration <seconds>   measure each scenario for this long instead of --requests
   --warmup <n>           unmeasured requests per scenario first (default 200)
   --budget <ms>          p95 each scenario should stay under, for the verdict (default 50)
+  --scenarios <list>     comma list of scenarios to run (default all):
+                         default, status-owner, q, sales, page5
   -h, --help             show this text`;
 
 function parseOptions() {
@@ -46,6 +48,7 @@ function parseOptions() {
         duration: { type: 'string' },
         warmup: { type: 'string' },
         budget: { type: 'string' },
+        scenarios: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -68,11 +71,26 @@ function parseOptions() {
       amount,
       warmup: values.warmup === '0' ? 0 : positiveInteger('warmup', values.warmup, 200, USAGE),
       budget: positiveInteger('budget', values.budget, 50, USAGE),
+      scenarios: scenarioKeys(values.scenarios),
     };
   } catch (error) {
     if (isParseArgsError(error)) usageError(error.message, USAGE);
     throw error;
   }
+}
+
+const SCENARIO_KEYS = ['default', 'status-owner', 'q', 'sales', 'page5'] as const;
+type ScenarioKey = (typeof SCENARIO_KEYS)[number];
+
+function scenarioKeys(list: string | undefined): ScenarioKey[] {
+  if (list === undefined) return [...SCENARIO_KEYS];
+  const keys = list.split(',').map((key) => key.trim());
+  for (const key of keys) {
+    if (!(SCENARIO_KEYS as readonly string[]).includes(key)) {
+      usageError(`unknown scenario "${key}"; choose from ${SCENARIO_KEYS.join(', ')}`, USAGE);
+    }
+  }
+  return keys as ScenarioKey[];
 }
 
 function freePort(): Promise<number> {
@@ -240,21 +258,22 @@ async function main() {
       const query = new URLSearchParams(params).toString();
       return query ? `/api/v1/leads?${query}` : '/api/v1/leads';
     };
-    const scenarios: Scenario[] = [
-      { name: 'default list (manager)', paths: [list()], headers: manager },
-      {
+    const all: Record<ScenarioKey, Scenario> = {
+      default: { name: 'default list (manager)', paths: [list()], headers: manager },
+      'status-owner': {
         name: 'status=new,contacted + ownerId (manager)',
         paths: [list({ status: 'new,contacted', ownerId: users.sales.id })],
         headers: manager,
       },
-      { name: 'q search (manager)', paths: terms.map((q) => list({ q })), headers: manager },
-      { name: 'own leads (sales)', paths: [list()], headers: sales },
-      {
+      q: { name: 'q search (manager)', paths: terms.map((q) => list({ q })), headers: manager },
+      sales: { name: 'own leads (sales)', paths: [list()], headers: sales },
+      page5: {
         name: 'page 5 via nextCursor (manager)',
         paths: [list({ cursor: page5 })],
         headers: manager,
       },
-    ];
+    };
+    const scenarios = options.scenarios.map((key) => all[key]);
 
     const amount =
       'requests' in options.amount
