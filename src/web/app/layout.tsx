@@ -16,6 +16,7 @@ import {
   IconLogout,
   IconSettings,
   IconTargetArrow,
+  IconUserCog,
   IconUsers,
 } from '@tabler/icons-react';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
@@ -36,6 +37,7 @@ interface NavItem {
 const navItems: NavItem[] = [
   { to: '/leads', label: 'Leads', icon: IconTargetArrow, visible: () => true },
   { to: '/customers', label: 'Customers', icon: IconUsers, visible: () => true },
+  { to: '/users', label: 'Users', icon: IconUserCog, visible: (me) => me.can.manageUsers },
   {
     to: '/settings',
     label: 'Settings',

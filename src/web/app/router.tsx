@@ -15,6 +15,7 @@ import { setupStatusQueryOptions } from '../features/auth/api/get-setup-status.t
 import { customerQueryOptions } from '../features/customers/api/get-customer.ts';
 import { leadQueryOptions } from '../features/leads/api/get-lead.ts';
 import { settingsQueryOptions } from '../features/settings/api/get-settings.ts';
+import { teamQueryOptions } from '../features/users/api/list-team.ts';
 import { ApiError, errorMessage } from '../lib/api-client.ts';
 import { safeRedirect } from '../lib/safe-redirect.ts';
 import { AppLayout } from './layout.tsx';
@@ -31,6 +32,7 @@ import { SettingsPage } from './routes/settings-page.tsx';
 import { SetupPage } from './routes/setup-page.tsx';
 import { SignInPage } from './routes/sign-in-page.tsx';
 import { SignUpPage } from './routes/sign-up-page.tsx';
+import { UsersPage } from './routes/users-page.tsx';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -283,6 +285,19 @@ const settingsRoute = createRoute({
   errorComponent: RouteError,
 });
 
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/users',
+  beforeLoad: ({ context }) => {
+    if (!context.me.can.manageUsers) throw redirect({ to: '/customers' });
+  },
+  loader: ({ context }) => context.queryClient.ensureQueryData(teamQueryOptions),
+  component: function UsersRoute() {
+    const { me } = usersRoute.useRouteContext();
+    return <UsersPage currentUserId={me.id} />;
+  },
+  errorComponent: RouteError,
+});
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -298,6 +313,7 @@ const routeTree = rootRoute.addChildren([
     customerNewRoute,
     customerRoute,
     customerEditRoute,
+    usersRoute,
     settingsRoute,
   ]),
 ]);
