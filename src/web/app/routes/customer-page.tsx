@@ -1,10 +1,11 @@
-import { Button } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { PageHeader } from '../../components/page-header.tsx';
+import { ActivityTimeline } from '../../features/activities/components/activity-timeline.tsx';
 import { useDeleteCustomer } from '../../features/customers/api/delete-customer.ts';
 import { customerQueryOptions } from '../../features/customers/api/get-customer.ts';
 import { CustomerDetail } from '../../features/customers/components/customer-detail.tsx';
@@ -63,7 +64,13 @@ export function CustomerPage({ customerId }: { customerId: string }) {
           </>
         }
       />
-      <CustomerDetail customer={customer} />
+      <Stack gap="md">
+        <CustomerDetail customer={customer} />
+        <ActivityTimeline
+          subject={{ type: 'customers', id: customer.id }}
+          canAddActivity={customer.can.addActivity}
+        />
+      </Stack>
     </>
   );
 }

@@ -14,7 +14,6 @@ import { IconArrowBackUp } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import type { Customer } from '../../../../contracts/customers.ts';
-import { ActivityTimeline } from '../../activities/components/activity-timeline.tsx';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -109,10 +108,6 @@ export function CustomerDetail({ customer }: { customer: Customer }) {
           </Card>
         </Grid.Col>
       </Grid>
-      <ActivityTimeline
-        subject={{ type: 'customers', id: customer.id }}
-        canAddActivity={customer.can.addActivity}
-      />
     </Stack>
   );
 }
