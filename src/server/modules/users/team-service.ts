@@ -55,7 +55,8 @@ export async function ensureAdminRemains(
   after: { role?: User['role']; active?: boolean },
 ): Promise<void> {
   const wasActiveAdmin = before.role === 'admin' && Boolean(before.active);
-  const staysActiveAdmin = (after.role ?? before.role) === 'admin' && (after.active ?? true);
+  const staysActiveAdmin =
+    (after.role ?? before.role) === 'admin' && (after.active ?? Boolean(before.active));
   if (wasActiveAdmin && !staysActiveAdmin && (await countActiveAdmins(db)) <= 1) {
     throw lastAdmin();
   }

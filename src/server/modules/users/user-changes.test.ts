@@ -106,9 +106,7 @@ describe.each(testDialects())('users API on %s: role, name and status changes', 
       await expect(ensureAdminRemains(t.ctx.db, only, { active: false })).rejects.toMatchObject({
         code: 'last_admin',
       });
-      await expect(ensureAdminRemains(t.ctx.db, only, { name: 'x' } as object)).resolves.toBe(
-        undefined,
-      );
+      await expect(ensureAdminRemains(t.ctx.db, only, {})).resolves.toBeUndefined();
       const second = await t.signIn('admin');
       await expect(
         ensureAdminRemains(t.ctx.db, await userRow(second.user.id), { role: 'sales' }),
