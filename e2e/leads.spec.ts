@@ -1,45 +1,5 @@
-import type { Page } from '@playwright/test';
 import { completeSetup, createCustomer, expect, signIn, signOut, test } from './fixtures.ts';
-
-interface NewLead {
-  firstName: string;
-  lastName: string;
-  email?: string;
-  phone?: string;
-  company?: string;
-  value?: string;
-}
-
-async function createLead(page: Page, lead: NewLead) {
-  await page.goto('/leads/new');
-  await page.getByLabel('First name').fill(lead.firstName);
-  await page.getByLabel('Last name').fill(lead.lastName);
-  if (lead.email) await page.getByLabel('Email').fill(lead.email);
-  if (lead.phone) await page.getByLabel('Phone').fill(lead.phone);
-  if (lead.company) await page.getByLabel('Company').fill(lead.company);
-  if (lead.value) await page.getByLabel('Value').fill(lead.value);
-  await page.getByRole('button', { name: 'Create lead' }).click();
-  await expect(
-    page.getByRole('heading', { name: `${lead.firstName} ${lead.lastName}`, level: 1 }),
-  ).toBeVisible();
-}
-
-async function moveTo(page: Page, status: 'New' | 'Contacted' | 'Qualified') {
-  await page.getByRole('button', { name: 'Change status' }).click();
-  await page.getByRole('menuitem', { name: `Move to ${status}` }).click();
-  await expect(page.getByRole('listitem', { name: status })).toHaveAttribute(
-    'aria-current',
-    'step',
-  );
-}
-
-const timeline = (page: Page) => page.getByTestId('timeline');
-
-const openLeads = (page: Page) =>
-  page
-    .getByRole('navigation', { name: 'Main navigation' })
-    .getByRole('link', { name: 'Leads' })
-    .click();
+import { createLead, moveTo, openLeads, timeline } from './pages.ts';
 
 test('a lead from the form to the list, found by status filter and search', async ({ page }) => {
   await completeSetup(page);

@@ -1,23 +1,6 @@
 import type { Page } from '@playwright/test';
 import { completeSetup, expect, PASSWORD, signIn, test } from './fixtures.ts';
-
-async function openUsersPage(page: Page) {
-  await page.getByRole('link', { name: 'Users' }).click();
-  await expect(page).toHaveURL(/\/users$/);
-  await expect(page.getByRole('heading', { name: 'Users', exact: true })).toBeVisible();
-}
-
-async function createUser(page: Page, user: { name: string; email: string; role: string }) {
-  await page.getByRole('button', { name: 'New user' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New user' });
-  await dialog.getByLabel('Name').fill(user.name);
-  await dialog.getByLabel('Email').fill(user.email);
-  await dialog.getByRole('textbox', { name: 'Role' }).click();
-  await page.getByRole('option', { name: user.role, exact: true }).click();
-  await dialog.getByLabel('Initial password').fill(PASSWORD);
-  await dialog.getByRole('button', { name: 'Create user' }).click();
-  await expect(dialog).toBeHidden();
-}
+import { createUser, openUsersPage } from './pages.ts';
 
 const row = (page: Page, name: string) => page.getByRole('row', { name: new RegExp(name) });
 
