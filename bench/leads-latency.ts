@@ -32,7 +32,7 @@ Options:
   --concurrency <n>      requests in flight at once (default 8)
   --requests <n>         measured requests per scenario (default 2000)
   --duration <seconds>   measure each scenario for this long instead of --requests
-  --warmup <n>           unmeasured requests per scenario first (default 200)
+  --warmup <n>           unmeasured requests per scenario first (default 500)
   --budget <ms>          p95 each scenario should stay under, for the verdict (default 50)
   --scenarios <list>     comma list of scenarios to run (default all):
                          default, status-owner, q, sales, page5
@@ -69,7 +69,7 @@ function parseOptions() {
       database: benchDatabase(values['database-url'], USAGE),
       concurrency: positiveInteger('concurrency', values.concurrency, 8, USAGE),
       amount,
-      warmup: values.warmup === '0' ? 0 : positiveInteger('warmup', values.warmup, 200, USAGE),
+      warmup: values.warmup === '0' ? 0 : positiveInteger('warmup', values.warmup, 500, USAGE),
       budget: positiveInteger('budget', values.budget, 50, USAGE),
       scenarios: scenarioKeys(values.scenarios),
     };

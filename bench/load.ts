@@ -19,7 +19,7 @@ export interface Measurement {
   latencies: number[];
   failures: Failure[];
   elapsedMs: number;
-  /** `total` of the first successful response: how many leads the scenario's list matches. */
+  /** `total` of the first successful response, for a scenario of one URL (else null). */
   matched: number | null;
 }
 
@@ -84,7 +84,7 @@ export async function measure(
           failures.push({ path, detail: `${page} ${text.slice(0, 200)}` });
         } else {
           latencies.push(took);
-          matched ??= page.total;
+          if (scenario.paths.length === 1) matched ??= page.total;
         }
       } catch (error) {
         failures.push({ path, detail: error instanceof Error ? error.message : String(error) });
