@@ -17,7 +17,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('leadId', 'text', (col) => col.notNull().references('leads.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('lead_search_pkey', ['token', 'leadId'])
     .execute();
-  await db.schema.createIndex('lead_search_lead_idx').on('lead_search').column('leadId').execute();
+  // Per lead: rewriting a lead's words, and checking "does this lead match?" while walking
+  // a sort index (the plan for searches that match a large share of the leads).
+  await db.schema
+    .createIndex('lead_search_lead_idx')
+    .on('lead_search')
+    .columns(['leadId', 'token'])
+    .execute();
 
   await db.schema.dropIndex('audit_events_entity_idx').execute();
   await db.schema

@@ -3,7 +3,7 @@ import type { LeadSortField, LeadSource, LeadStatus } from '../../../contracts/l
 import { afterCursor, type Sort } from '../../db/keyset.ts';
 import type { DB, LeadsTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/types.ts';
-import { matchesSearch } from './search.ts';
+import { countSingleWordMatches, matchesSearch, type SearchPlan } from './search.ts';
 
 export interface LeadFilter {
   /** A user id, or null for unassigned leads. Absent: every owner. */
@@ -11,7 +11,15 @@ export interface LeadFilter {
   statuses?: LeadStatus[];
   sources?: LeadSource[];
   q?: string;
+  /** How `q` is joined: see search.ts. */
+  searchPlan?: SearchPlan;
 }
+
+const hasConditions = (filter: LeadFilter) =>
+  filter.ownerId !== undefined ||
+  Boolean(filter.statuses?.length) ||
+  Boolean(filter.sources?.length) ||
+  Boolean(filter.q);
 
 function selectLeads(db: Executor) {
   return db
@@ -36,7 +44,7 @@ function matching(filter: LeadFilter) {
       conditions.push(eb('leads.ownerId', '=', filter.ownerId));
     if (filter.statuses?.length) conditions.push(eb('leads.status', 'in', filter.statuses));
     if (filter.sources?.length) conditions.push(eb('leads.source', 'in', filter.sources));
-    if (filter.q) conditions.push(matchesSearch(eb, filter.q));
+    if (filter.q) conditions.push(matchesSearch(eb, filter.q, filter.searchPlan));
     return eb.and(conditions);
   };
 }
@@ -49,7 +57,8 @@ export async function listLeads(
   cursor: [string | number, string] | null,
 ) {
   const key = `leads.${sort.key}` as const;
-  let query = selectLeads(db).where(matching(filter));
+  // No WHERE at all for the unfiltered list: `where 1 = 1` would cost SQLite its fast count.
+  let query = hasConditions(filter) ? selectLeads(db).where(matching(filter)) : selectLeads(db);
   if (cursor) {
     query = query.where((eb) =>
       afterCursor(eb.ref(key), eb.ref('leads.id'), sort.direction, cursor),
@@ -63,11 +72,16 @@ export async function listLeads(
 }
 
 export async function countLeads(db: Executor, filter: LeadFilter): Promise<number> {
-  const row = await db
-    .selectFrom('leads')
-    .where(matching(filter))
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
+  const { q, ...rest } = filter;
+  if (q && !hasConditions(rest)) {
+    const count = await countSingleWordMatches(db, q);
+    if (count !== null) return count;
+  }
+  const query = db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('count'));
+  const row = await (hasConditions(filter)
+    ? query.where(matching(filter))
+    : query
+  ).executeTakeFirstOrThrow();
   return Number(row.count);
 }
 

@@ -15,6 +15,14 @@ const MAX_TOKEN_LENGTH = 64;
 const MAX_QUERY_WORDS = 6;
 /** The largest code point: `prefix + TOP` sorts after every token that starts with `prefix`. */
 const TOP = '\u{10FFFF}';
+/**
+ * Searches of one or two characters match a large share of all leads, and counting the
+ * distinct leads over a wide token range is slow. So the index also holds, once per lead, each
+ * distinct one- and two-character prefix of the lead's words, marked so they never fall in a
+ * word's range: a short search is then one equality lookup whose rows are already distinct.
+ */
+const SHORT_MARK = '\u0001';
+const SHORT_PREFIX_MAX = 2;
 
 function words(text: string): string[] {
   return text
@@ -43,6 +51,11 @@ export function searchTokensFor(lead: SearchableLead): string[] {
   groups.forEach((_, index) => {
     tokens.add(groups.slice(index).join('').slice(0, MAX_TOKEN_LENGTH));
   });
+  for (const token of [...tokens]) {
+    for (let length = 1; length <= Math.min(SHORT_PREFIX_MAX, token.length); length += 1) {
+      tokens.add(SHORT_MARK + token.slice(0, length));
+    }
+  }
   return [...tokens];
 }
 
@@ -65,19 +78,58 @@ export async function indexLead(db: Executor, leadId: string, lead: SearchableLe
   }
 }
 
+/**
+ * How a search is joined to the list:
+ * - `lookup` collects the matching lead ids from the index first: best when few leads match;
+ * - `walk` walks the list's sort index and checks each lead against the index (one probe of
+ *   `(leadId, token)` per lead): best when many match, as a page fills after a few rows
+ *   instead of sorting every match.
+ */
+export type SearchPlan = 'lookup' | 'walk';
+
+/** Above this many matches, walking the sort index beats collecting and sorting the matches. */
+export const WALK_THRESHOLD = 1_000;
+
+/** The index rows a word of a search matches: its short-prefix row, or a range of words. */
+function matchesWord(eb: ExpressionBuilder<DB, 'lead_search'>, word: string): Expression<SqlBool> {
+  return word.length <= SHORT_PREFIX_MAX
+    ? eb('lead_search.token', '=', SHORT_MARK + word)
+    : eb.and([eb('lead_search.token', '>=', word), eb('lead_search.token', '<', word + TOP)]);
+}
+
 /** Leads with a word starting with each word of `q` (every word must match something). */
-export function matchesSearch(eb: ExpressionBuilder<DB, 'leads'>, q: string): Expression<SqlBool> {
-  const conditions = queryWords(q).map((word) =>
-    eb(
-      'leads.id',
-      'in',
-      eb
-        .selectFrom('lead_search')
-        .select('lead_search.leadId')
-        .where('lead_search.token', '>=', word)
-        .where('lead_search.token', '<', word + TOP),
-    ),
-  );
+export function matchesSearch(
+  eb: ExpressionBuilder<DB, 'leads'>,
+  q: string,
+  plan: SearchPlan = 'lookup',
+): Expression<SqlBool> {
+  const conditions = queryWords(q).map((word) => {
+    const tokens = eb.selectFrom('lead_search').where((inner) => matchesWord(inner, word));
+    return plan === 'walk'
+      ? eb.exists(tokens.select(sql`1`.as('hit')).whereRef('lead_search.leadId', '=', 'leads.id'))
+      : eb('leads.id', 'in', tokens.select('lead_search.leadId'));
+  });
   // A search of only punctuation matches nothing rather than everything.
   return conditions.length > 0 ? eb.and(conditions) : sql<SqlBool>`1 = 0`;
+}
+
+/**
+ * The number of leads a one-word search matches when nothing else filters them: counted in
+ * the index alone, without touching the leads. Null when the search is not that simple.
+ */
+export async function countSingleWordMatches(db: Executor, q: string): Promise<number | null> {
+  const words = queryWords(q);
+  const [word] = words;
+  if (words.length !== 1 || word === undefined) return null;
+  // A short word's rows are one per lead already; a range may hold several words of a lead.
+  const row = await db
+    .selectFrom('lead_search')
+    .where((eb) => matchesWord(eb, word))
+    .select((eb) =>
+      word.length <= SHORT_PREFIX_MAX
+        ? eb.fn.countAll<number>().as('count')
+        : eb.fn.count<number>('lead_search.leadId').distinct().as('count'),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 }

@@ -28,7 +28,7 @@ import {
   listLeads,
   updateLeadRow,
 } from './repository.ts';
-import { indexLead } from './search.ts';
+import { indexLead, WALK_THRESHOLD } from './search.ts';
 import { checkTransition, type TransitionRefusal } from './transitions.ts';
 
 const sortKeyKinds: Record<LeadSortField, SortKeyKind> = {
@@ -69,10 +69,10 @@ export async function listLeadsFor(
   if (!filter) return { data: [], nextCursor: null, total: 0, canCreate };
   const sort = parseSort<LeadSortField>(query.sort);
   const cursor = query.cursor ? decodeCursor(query.cursor, sortKeyKinds[sort.key]) : null;
-  const [rows, total] = await Promise.all([
-    listLeads(ctx.db, filter, sort, query.limit, cursor),
-    countLeads(ctx.db, filter),
-  ]);
+  // The count first: it tells a search which plan fits (see search.ts).
+  const total = await countLeads(ctx.db, filter);
+  const plan = filter.q && total > WALK_THRESHOLD ? 'walk' : 'lookup';
+  const rows = await listLeads(ctx.db, { ...filter, searchPlan: plan }, sort, query.limit, cursor);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
