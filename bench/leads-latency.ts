@@ -1,10 +1,10 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/server/app.ts';
-import { loadConfig } from '../src/server/config.ts';
 import { connect, type Database } from '../src/server/db/connect.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
 import type { Role } from '../src/server/db/schema.ts';
@@ -21,7 +21,8 @@ import { BENCH_PASSWORD } from './team.ts';
 
 const USAGE = `Usage: npm run bench:leads -- [options]
 
-Boots Leadline in this process on a database filled by \`npm run bench:seed\`, signs in over
+Starts Leadline (src/server/main.ts, production mode) in a child process on a database filled
+by \`npm run bench:seed\`, signs in over
 HTTP as a manager and as the sales user with the most leads, and measures GET /api/v1/leads
 under concurrent load: the default list, a status + owner filter, searches (q), the sales
 user's own list and page 5 through nextCursor. Prints a markdown table of latencies.
@@ -207,25 +208,56 @@ async function cursorForPage(origin: string, cookie: string, page: number): Prom
   return cursor;
 }
 
-async function startServer(bench: BenchDatabase, database: Database) {
+/**
+ * Starts the real server entry (src/server/main.ts) in its own process, as production runs
+ * it, so the load generator's own work (fetch, JSON parsing) does not queue on the server's
+ * event loop. Resolves once /readyz answers.
+ */
+async function startServer(bench: BenchDatabase) {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATABASE_URL: bench.url,
-    PUBLIC_URL: origin,
-    BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'),
-    LOG_LEVEL: 'silent',
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: bench.url,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_URL: origin,
+      BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'),
+      LOG_LEVEL: 'silent',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const app: FastifyInstance = await buildApp({
-    config,
-    database,
-    authSecret: config.authSecret ?? '',
-    logger: false,
-    webRoot: null,
+  const exited = once(child, 'exit').then(([code]) => {
+    throw new Error(`the server exited (code ${code}) before it was ready`);
   });
-  await app.listen({ host: '127.0.0.1', port });
-  return { app, origin };
+  const ready = (async () => {
+    for (let attempt = 0; attempt < 300; attempt += 1) {
+      try {
+        if ((await fetch(`${origin}/readyz`)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(100);
+    }
+    throw new Error('the server did not become ready within 30 s');
+  })();
+  try {
+    await Promise.race([ready, exited]);
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw error;
+  }
+  exited.catch(() => undefined);
+  return {
+    origin,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
 }
 
 async function main() {
@@ -233,13 +265,13 @@ async function main() {
   const { target } = options.database;
   const where = target.dialect === 'sqlite' ? target.file : displayUrl(options.database.url);
   const database = connect(target, { poolSize: options.concurrency + 2 });
-  let app: FastifyInstance | null = null;
+  let stop: (() => Promise<void>) | null = null;
   try {
     await migrateToLatest(database.db);
     const users = await pickUsers(database, where);
     const terms = await searchTerms(database);
-    const server = await startServer(options.database, database);
-    app = server.app;
+    const server = await startServer(options.database);
+    stop = server.stop;
     const { origin } = server;
     const manager = { cookie: await signIn(origin, users.manager.email) };
     const sales = { cookie: await signIn(origin, users.sales.email) };
@@ -319,7 +351,7 @@ async function main() {
       process.exitCode = 1;
     }
   } finally {
-    await app?.close();
+    await stop?.();
     await database.close();
   }
 }
