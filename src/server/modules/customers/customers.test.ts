@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/databases.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/harness.ts';
+import { auditEventsOf } from '../../test/queries.ts';
 
 /** A cursor this server never wrote, as an attacker would craft one. */
 const forgeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -32,13 +33,7 @@ describe.each(testDialects())('customers API on %s', (dialect) => {
   const create = (session: Session, body: Record<string, unknown>) =>
     session.request('/api/v1/customers', { method: 'POST', body });
 
-  const auditFor = (id: string) =>
-    t.ctx.db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('entityId', '=', id)
-      .orderBy('id')
-      .execute();
+  const auditFor = (id: string) => auditEventsOf(t.ctx.db, id);
 
   describe('#create', () => {
     it('creates a customer with every field, owned by its creator, audited', async () => {
@@ -273,7 +268,12 @@ describe.each(testDialects())('customers API on %s', (dialect) => {
       const all = (await viewer.request('/api/v1/customers')).json();
       expect(all.total).toBe(6);
       expect(all.canCreate).toBe(false);
-      expect(all.data[0].can).toEqual({ edit: false, delete: false, assign: false, addActivity: false });
+      expect(all.data[0].can).toEqual({
+        edit: false,
+        delete: false,
+        assign: false,
+        addActivity: false,
+      });
     });
 
     it('filters by owner for admins', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/databases.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/harness.ts';
+import { auditEventsOf } from '../../test/queries.ts';
 
 const grace = {
   firstName: 'Grace',
@@ -57,13 +58,7 @@ describe.each(testDialects())('leads API on %s', (dialect) => {
     session.request(`/api/v1/leads/${id}`, { method: 'PATCH', body });
   const list = (session: Session, query: Record<string, string> = {}) =>
     session.request('/api/v1/leads', { query });
-  const auditFor = (id: string) =>
-    t.ctx.db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('entityId', '=', id)
-      .orderBy('id')
-      .execute();
+  const auditFor = (id: string) => auditEventsOf(t.ctx.db, id);
 
   describe('#create', () => {
     it('creates a new lead with every field, owned by its creator, audited', async () => {

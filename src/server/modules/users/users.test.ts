@@ -5,6 +5,7 @@ import { newId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
 import { testDialects } from '../../test/databases.ts';
 import { createTestApp, type Session, TEST_PASSWORD, type TestApp } from '../../test/harness.ts';
+import { auditEventsOf, userRow as userRowOf } from '../../test/queries.ts';
 
 const newUser = {
   name: 'Grace Hopper',
@@ -24,26 +25,12 @@ describe.each(testDialects())('users API on %s: create, list, reassign leads', (
     await t.close();
   });
 
-  /** A user's row as stored, with `active` read the same way on both dialects. */
-  const userRow = async (id: string) => {
-    const row = await t.ctx.db
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    return { ...row, active: Boolean(row.active) };
-  };
+  const userRow = (id: string) => userRowOf(t.ctx.db, id);
   const patch = (session: Session, id: string, body: Record<string, unknown>) =>
     session.request(`/api/v1/users/${id}`, { method: 'PATCH', body });
   const signInAs = (email: string, password = TEST_PASSWORD) =>
     t.request('/api/auth/sign-in/email', { method: 'POST', body: { email, password } });
-  const auditFor = (entityId: string) =>
-    t.ctx.db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('entityId', '=', entityId)
-      .orderBy('id')
-      .execute();
+  const auditFor = (entityId: string) => auditEventsOf(t.ctx.db, entityId);
 
   describe('#create', () => {
     it('creates a user who can sign in with the initial password, audited', async () => {

@@ -12,25 +12,8 @@ import {
 } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
 import type { Customer } from '../../../../contracts/customers.ts';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>
-        {label}
-      </Text>
-      <Text size="sm" mt={2} style={{ overflowWrap: 'anywhere' }}>
-        {children || (
-          <Text span c="dimmed" size="sm">
-            —
-          </Text>
-        )}
-      </Text>
-    </div>
-  );
-}
+import { Field } from '../../../components/field.tsx';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

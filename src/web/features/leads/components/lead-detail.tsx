@@ -1,30 +1,13 @@
 import { Anchor, Card, Grid, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
 import { type Lead, leadSourceLabels } from '../../../../contracts/leads.ts';
+import { Field } from '../../../components/field.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useUpdateLead } from '../api/update-lead.ts';
 import { formatDateTime, formatMoney } from './lead-format.ts';
 import { LeadOwner } from './lead-owner.tsx';
 import { OwnerSelect } from './owner-select.tsx';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>
-        {label}
-      </Text>
-      <Text size="sm" mt={2} component="div" style={{ overflowWrap: 'anywhere' }}>
-        {children || (
-          <Text span c="dimmed" size="sm">
-            —
-          </Text>
-        )}
-      </Text>
-    </div>
-  );
-}
 
 /** The owner, or — for those who may assign — a picker that reassigns at once. */
 function OwnerField({ lead }: { lead: Lead }) {
