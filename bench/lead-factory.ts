@@ -318,7 +318,9 @@ export class LeadFactory {
       updatedAt: iso(updatedMs),
     };
     out.leads.push(lead);
-    for (const token of searchTokensFor(person)) out.search.push({ token, leadId: lead.id });
+    for (const token of searchTokensFor(person)) {
+      out.search.push({ token, leadId: lead.id, updatedAt: lead.updatedAt });
+    }
     const actorId = owner?.id ?? creator.id;
     out.activities.push(...this.activities(lead, createdMs, actorId));
     out.audit.push(

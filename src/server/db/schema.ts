@@ -122,6 +122,8 @@ export interface LeadsTable {
 export interface LeadSearchTable {
   token: string;
   leadId: string;
+  /** The lead's updatedAt, kept in step by a trigger on leads. */
+  updatedAt: Timestamp;
 }
 
 export type ActivityKind = 'note' | 'call' | 'email' | 'meeting' | 'task';

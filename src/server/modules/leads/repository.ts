@@ -3,7 +3,13 @@ import type { LeadSortField, LeadSource, LeadStatus } from '../../../contracts/l
 import { afterCursor, type Sort } from '../../db/keyset.ts';
 import type { DB, LeadsTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/types.ts';
-import { countSingleWordMatches, matchesSearch, type SearchPlan } from './search.ts';
+import {
+  countSingleWordMatches,
+  matchesSearch,
+  recentMatches,
+  type SearchPlan,
+  soleWord,
+} from './search.ts';
 
 export interface LeadFilter {
   /** A user id, or null for unassigned leads. Absent: every owner. */
@@ -56,6 +62,11 @@ export async function listLeads(
   limit: number,
   cursor: [string | number, string] | null,
 ) {
+  const word = soleWord(filter.q);
+  if (word && sort.key === 'updatedAt' && !hasConditions({ ...filter, q: undefined })) {
+    const ids = await recentMatches(db, word, sort.direction, limit + 1, cursor);
+    return rowsInOrder(db, ids);
+  }
   const key = `leads.${sort.key}` as const;
   // No WHERE at all for the unfiltered list: `where 1 = 1` would cost SQLite its fast count.
   let query = hasConditions(filter) ? selectLeads(db).where(matching(filter)) : selectLeads(db);
@@ -69,6 +80,14 @@ export async function listLeads(
     .orderBy('leads.id', sort.direction)
     .limit(limit + 1)
     .execute();
+}
+
+/** The leads of these ids, in this order. */
+async function rowsInOrder(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await selectLeads(db).where('leads.id', 'in', ids).execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function countLeads(db: Executor, filter: LeadFilter): Promise<number> {

@@ -86,7 +86,7 @@ describe.each(testDialects())('lead search on %s', (dialect) => {
         createdAt: at,
         updatedAt: at,
       });
-      await indexLead(db, id, person);
+      await indexLead(db, id, { ...person, updatedAt: at });
     }
   });
   afterEach(async () => {
@@ -121,5 +121,44 @@ describe.each(testDialects())('lead search on %s', (dialect) => {
     expect(await names('walk')).toEqual(expected(q));
     expect(await countLeads(db, { q })).toBe(expected(q).length);
     expect(await countLeads(db, { q, statuses: ['new'] })).toBe(expected(q).length);
+  });
+  it('reads a one-word search in updatedAt order from the index, kept in step by a trigger', async () => {
+    const { db } = database.database;
+    const newestFirst = parseSort<'updatedAt'>('-updatedAt');
+    const order = async (q: string) =>
+      (await listLeads(db, { q }, newestFirst, 50, null)).map((row) => row.firstName);
+    expect(await order('g')).toEqual(['Grete', 'Gregory', 'Grace']);
+    expect(await order('gre')).toEqual(['Grete', 'Gregory']);
+    await db
+      .updateTable('leads')
+      .set({ updatedAt: new Date(Date.UTC(2026, 5, 1)).toISOString() })
+      .where('id', '=', 'lead-0')
+      .execute();
+    expect(await order('g')).toEqual(['Grace', 'Grete', 'Gregory']);
+    const rows = await db
+      .selectFrom('lead_search')
+      .select('updatedAt')
+      .where('leadId', '=', 'lead-0')
+      .execute();
+    expect(new Set(rows.map((row) => new Date(row.updatedAt).toISOString()))).toEqual(
+      new Set(['2026-06-01T00:00:00.000Z']),
+    );
+
+    // Paging one at a time visits each match once, in order, both ways.
+    for (const sort of ['-updatedAt', 'updatedAt'] as const) {
+      const seen: string[] = [];
+      let cursor: [string | number, string] | null = null;
+      for (;;) {
+        const page = await listLeads(db, { q: 'g' }, parseSort<'updatedAt'>(sort), 1, cursor);
+        const first = page[0];
+        if (!first) break;
+        seen.push(first.firstName);
+        if (page.length < 2) break;
+        cursor = [new Date(first.updatedAt).toISOString(), first.id];
+      }
+      expect(seen).toEqual(
+        sort === '-updatedAt' ? ['Grace', 'Grete', 'Gregory'] : ['Gregory', 'Grete', 'Grace'],
+      );
+    }
   });
 });

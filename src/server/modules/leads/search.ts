@@ -1,4 +1,5 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { afterCursor, type SortDirection } from '../../db/keyset.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Executor } from '../../db/types.ts';
 
@@ -67,13 +68,17 @@ export function queryWords(q: string): string[] {
 }
 
 /** Rewrites a lead's rows in the search index; call in the transaction that writes the lead. */
-export async function indexLead(db: Executor, leadId: string, lead: SearchableLead) {
+export async function indexLead(
+  db: Executor,
+  leadId: string,
+  lead: SearchableLead & { updatedAt: string | Date },
+) {
   await db.deleteFrom('lead_search').where('leadId', '=', leadId).execute();
   const tokens = searchTokensFor(lead);
   if (tokens.length > 0) {
     await db
       .insertInto('lead_search')
-      .values(tokens.map((token) => ({ token, leadId })))
+      .values(tokens.map((token) => ({ token, leadId, updatedAt: lead.updatedAt })))
       .execute();
   }
 }
@@ -132,4 +137,42 @@ export async function countSingleWordMatches(db: Executor, q: string): Promise<n
     )
     .executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+/** The one word of a search that nothing else filters, or null. */
+export function soleWord(q: string | undefined): string | null {
+  if (!q) return null;
+  const words = queryWords(q);
+  return words.length === 1 ? (words[0] ?? null) : null;
+}
+
+/**
+ * A page of a one-word search in updatedAt order, read from the search index alone (its
+ * `(token, updatedAt, leadId)` index): a short word's rows come out already in order, a longer
+ * word's few hundred or thousand rows are sorted as narrow tuples. Returns the lead ids.
+ */
+export async function recentMatches(
+  db: Executor,
+  word: string,
+  direction: SortDirection,
+  limit: number,
+  cursor: [string | number, string] | null,
+): Promise<string[]> {
+  let query = db
+    .selectFrom('lead_search')
+    .select(['lead_search.leadId', 'lead_search.updatedAt'])
+    .where((eb) => matchesWord(eb, word));
+  // A lead has one row per short prefix, but may have several words in a longer word's range.
+  if (word.length > SHORT_PREFIX_MAX) query = query.distinct();
+  if (cursor) {
+    query = query.where((eb) =>
+      afterCursor(eb.ref('lead_search.updatedAt'), eb.ref('lead_search.leadId'), direction, cursor),
+    );
+  }
+  const rows = await query
+    .orderBy('lead_search.updatedAt', direction)
+    .orderBy('lead_search.leadId', direction)
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.leadId);
 }

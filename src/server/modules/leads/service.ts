@@ -149,7 +149,7 @@ export async function createLead(
       createdAt: now,
       updatedAt: now,
     });
-    await indexLead(trx, id, fields);
+    await indexLead(trx, id, { ...fields, updatedAt: now });
     await recordAudit(trx, {
       actorId: actor.id,
       action: 'lead.created',
@@ -233,7 +233,7 @@ export async function updateLead(
       updatedAt: now,
     });
     if (SEARCHABLE.some((field) => field in diff)) {
-      await indexLead(trx, id, { ...before, ...(changed as Partial<LeadRow>) });
+      await indexLead(trx, id, { ...before, ...(changed as Partial<LeadRow>), updatedAt: now });
     }
     for (const event of auditEvents(diff)) {
       await recordAudit(trx, { actorId: actor.id, entityType: 'lead', entityId: id, ...event });
