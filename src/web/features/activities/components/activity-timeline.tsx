@@ -1,5 +1,4 @@
 import {
-  Button,
   Card,
   Center,
   Divider,
@@ -12,6 +11,7 @@ import {
 } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId } from 'react';
+import { LoadMore } from '../../../components/load-more.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { type TimelineSubject, timelineQueryOptions } from '../api/list-activities.ts';
 import { LogActivityForm } from './log-activity-form.tsx';
@@ -84,18 +84,7 @@ export function ActivityTimeline({
             })}
           </Timeline>
         )}
-        {query.hasNextPage ? (
-          <Center>
-            <Button
-              variant="default"
-              size="xs"
-              onClick={() => query.fetchNextPage()}
-              loading={query.isFetchingNextPage}
-            >
-              Load more
-            </Button>
-          </Center>
-        ) : null}
+        <LoadMore query={query} size="xs" />
       </Stack>
     </Card>
   );

@@ -27,6 +27,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { Customer, CustomerSort, CustomerSortField } from '../../../../contracts/customers.ts';
+import { LoadMore } from '../../../components/load-more.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { type CustomerListParams, customersQueryOptions } from '../api/list-customers.ts';
 
@@ -254,17 +255,7 @@ export function CustomerList({
             ))}
           </Stack>
 
-          {query.hasNextPage ? (
-            <Center>
-              <Button
-                variant="default"
-                onClick={() => query.fetchNextPage()}
-                loading={query.isFetchingNextPage}
-              >
-                Load more
-              </Button>
-            </Center>
-          ) : null}
+          <LoadMore query={query} />
         </>
       )}
     </Stack>

@@ -4,6 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { Lead, LeadSort } from '../../../../contracts/leads.ts';
+import { LoadMore } from '../../../components/load-more.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { type LeadListParams, leadsQueryOptions } from '../api/list-leads.ts';
 import { ConvertLeadDialog } from './convert-lead-dialog.tsx';
@@ -112,17 +113,7 @@ export function LeadList({
             actions={actions}
           />
           <LeadCards leads={leads} actions={actions} />
-          {query.hasNextPage ? (
-            <Center>
-              <Button
-                variant="default"
-                onClick={() => query.fetchNextPage()}
-                loading={query.isFetchingNextPage}
-              >
-                Load more
-              </Button>
-            </Center>
-          ) : null}
+          <LoadMore query={query} />
         </>
       )}
       {converting ? (
