@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { customerSchema } from './customers.ts';
 import { isoTimestamp, longText, optionalEmail, refSchema, requiredText, text } from './fields.ts';
-import { cursorParam, limitParam, pageSchema, searchParam, sortParam } from './pagination.ts';
+import {
+  commaListParam,
+  cursorParam,
+  limitParam,
+  pageSchema,
+  searchParam,
+  sortParam,
+} from './pagination.ts';
 
 /** The pipeline: New → Contacted → Qualified → Converted, or Lost. */
 export const leadStatuses = ['new', 'contacted', 'qualified', 'converted', 'lost'] as const;
@@ -161,32 +168,17 @@ export const leadSortFields = ['createdAt', 'updatedAt', 'value', 'lastName'] as
 export type LeadSortField = (typeof leadSortFields)[number];
 export type LeadSort = LeadSortField | `-${LeadSortField}`;
 
-/** `a,b,c` → ['a', 'b', 'c'], each checked against the allowed values. */
-function commaList<const Value extends string>(values: readonly Value[], what: string) {
-  return z
-    .string()
-    .max(200)
-    .transform((list) =>
-      list
-        .split(',')
-        .map((item) => item.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.enum(values, { error: `Each ${what} must be one of ${values.join(', ')}` })))
-    .optional();
-}
-
 export const listLeadsQuerySchema = z.object({
   limit: limitParam,
   cursor: cursorParam,
   sort: sortParam(leadSortFields, '-updatedAt'),
   q: searchParam,
   /** Comma list of statuses, e.g. `new,contacted`. */
-  status: commaList(leadStatuses, 'status'),
+  status: commaListParam(leadStatuses, 'status'),
   /** `me`, `none` (unassigned) or a user id. */
   ownerId: z.string().max(64).optional(),
   /** Comma list of sources. */
-  source: commaList(leadSources, 'source'),
+  source: commaListParam(leadSources, 'source'),
 });
 export type ListLeadsQuery = z.infer<typeof listLeadsQuerySchema>;
 

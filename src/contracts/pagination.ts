@@ -31,3 +31,18 @@ export function pageSchema<Item extends z.ZodType>(item: Item) {
     total: z.number().int(),
   });
 }
+
+/** `a,b,c` → ['a', 'b', 'c'], each checked against the allowed values. */
+export function commaListParam<const Value extends string>(values: readonly Value[], what: string) {
+  return z
+    .string()
+    .max(200)
+    .transform((list) =>
+      list
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(values, { error: `Each ${what} must be one of ${values.join(', ')}` })))
+    .optional();
+}

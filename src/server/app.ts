@@ -24,6 +24,7 @@ import { createAuth } from './modules/auth/auth.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { customerRoutes } from './modules/customers/routes.ts';
 import { leadRoutes } from './modules/leads/routes.ts';
+import { pipelineRoutes } from './modules/pipeline/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
 import { isSignupAllowed } from './modules/settings/service.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(customerRoutes, { ctx });
   await app.register(leadRoutes, { ctx });
   await app.register(activityRoutes, { ctx });
+  await app.register(pipelineRoutes, { ctx });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (request, reply) => {

@@ -104,6 +104,22 @@ export async function countLeads(db: Executor, filter: LeadFilter): Promise<numb
   return Number(row.count);
 }
 
+/** Count and summed value (cents) of the matching leads per status. */
+export async function totalsByStatus(db: Executor, filter: LeadFilter) {
+  const query = db
+    .selectFrom('leads')
+    .select((eb) => [
+      'leads.status',
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.sum<number>('leads.value').as('value'),
+    ])
+    .groupBy('leads.status');
+  const rows = await (hasConditions(filter) ? query.where(matching(filter)) : query).execute();
+  return new Map(
+    rows.map((row) => [row.status, { count: Number(row.count), cents: Number(row.value ?? 0) }]),
+  );
+}
+
 export async function insertLead(db: Executor, lead: Insertable<LeadsTable>): Promise<void> {
   await db.insertInto('leads').values(lead).execute();
 }

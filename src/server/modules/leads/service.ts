@@ -41,7 +41,10 @@ const sortKeyKinds: Record<LeadSortField, SortKeyKind> = {
 const SEARCHABLE = ['firstName', 'lastName', 'email', 'phone', 'company'] as const;
 
 /** The filter a list request means for this actor; null when it can match nothing they may see. */
-function scopedFilter(actor: Actor, query: ListLeadsQuery): LeadFilter | null {
+export function scopedFilter(
+  actor: Actor,
+  query: Pick<ListLeadsQuery, 'q' | 'status' | 'source' | 'ownerId'>,
+): LeadFilter | null {
   const filter: LeadFilter = {
     ...(query.q ? { q: query.q } : {}),
     ...(query.status?.length ? { statuses: query.status } : {}),
