@@ -36,7 +36,7 @@ Options:
   --warmup <n>           unmeasured requests per scenario first (default 500)
   --budget <ms>          p95 each scenario should stay under, for the verdict (default 50)
   --scenarios <list>     comma list of scenarios to run (default all):
-                         default, status-owner, q, sales, page5
+                         default, status-owner, q, sales, page5, pipeline
   -h, --help             show this text`;
 
 function parseOptions() {
@@ -80,7 +80,7 @@ function parseOptions() {
   }
 }
 
-const SCENARIO_KEYS = ['default', 'status-owner', 'q', 'sales', 'page5'] as const;
+const SCENARIO_KEYS = ['default', 'status-owner', 'q', 'sales', 'page5', 'pipeline'] as const;
 type ScenarioKey = (typeof SCENARIO_KEYS)[number];
 
 function scenarioKeys(list: string | undefined): ScenarioKey[] {
@@ -304,6 +304,7 @@ async function main() {
         paths: [list({ cursor: page5 })],
         headers: manager,
       },
+      pipeline: { name: 'pipeline board (manager)', paths: ['/api/v1/pipeline'], headers: manager },
     };
     const scenarios = options.scenarios.map((key) => all[key]);
 

@@ -37,13 +37,25 @@ export interface Summary {
 
 const elapsedMs = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
 
-/** Reads the body as the leads list contract says it is; the reason it is not, otherwise. */
+/**
+ * Reads the body as the contract says a leads page or the pipeline board is (its total: the
+ * page's `total`, or the board's summed column counts); the reason it is not, otherwise.
+ */
 function checkLeadPage(text: string): { total: number } | string {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
     return `not JSON: ${text.slice(0, 120)}`;
+  }
+  const board = body as { columns?: { count?: unknown; leads?: unknown }[] };
+  if (Array.isArray(board.columns)) {
+    let total = 0;
+    for (const column of board.columns) {
+      if (typeof column.count !== 'number' || !Array.isArray(column.leads)) return 'bad column';
+      total += column.count;
+    }
+    return { total };
   }
   const page = body as { data?: unknown; total?: unknown; nextCursor?: unknown };
   if (!Array.isArray(page.data)) return 'no data array';
