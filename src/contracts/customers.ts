@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, isoTimestamp, refSchema, requiredText, text } from './fields.ts';
+import { email, idRef, isoTimestamp, refSchema, requiredText, text } from './fields.ts';
 import { cursorParam, limitParam, pageSchema, searchParam, sortParam } from './pagination.ts';
 
 /** The length limits of API.md, shared by the form, the server and the database writes. */
@@ -26,7 +26,7 @@ export const createCustomerSchema = z
     state: customerFields.state.default(''),
     zipcode: customerFields.zipcode.default(''),
     country: customerFields.country.default(''),
-    ownerId: z.string().max(64).nullable().optional(),
+    ownerId: idRef.nullable().optional(),
   })
   .meta({ id: 'CreateCustomer' });
 export type CreateCustomerInput = z.output<typeof createCustomerSchema>;
@@ -44,7 +44,7 @@ export const updateCustomerSchema = z
     state: customerFields.state.optional(),
     zipcode: customerFields.zipcode.optional(),
     country: customerFields.country.optional(),
-    ownerId: z.string().max(64).nullable().optional(),
+    ownerId: idRef.nullable().optional(),
   })
   .meta({ id: 'UpdateCustomer' });
 export type UpdateCustomerInput = z.output<typeof updateCustomerSchema>;
@@ -93,7 +93,7 @@ export const listCustomersQuerySchema = z.object({
   cursor: cursorParam,
   sort: sortParam(customerSortFields, '-createdAt'),
   q: searchParam,
-  ownerId: z.string().max(64).optional(),
+  ownerId: idRef.optional(),
 });
 export type ListCustomersQuery = z.infer<typeof listCustomersQuerySchema>;
 

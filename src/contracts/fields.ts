@@ -30,13 +30,14 @@ export const password = z
   .min(8, 'Must be at least 8 characters')
   .max(128, 'Must be at most 128 characters');
 
-export const idParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64, 'Not a valid id')
-    .regex(/^[A-Za-z0-9_-]+$/, 'Not a valid id'),
-});
+/** A record id as the API hands them out (opaque, URL-safe); anything else never reaches SQL. */
+export const idRef = z
+  .string()
+  .min(1, 'Not a valid id')
+  .max(64, 'Not a valid id')
+  .regex(/^[A-Za-z0-9_-]+$/, 'Not a valid id');
+
+export const idParam = z.object({ id: idRef });
 
 export const isoTimestamp = z.string().meta({ format: 'date-time' });
 

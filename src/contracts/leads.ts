@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { customerSchema } from './customers.ts';
-import { isoTimestamp, longText, optionalEmail, refSchema, requiredText, text } from './fields.ts';
+import {
+  idRef,
+  isoTimestamp,
+  longText,
+  optionalEmail,
+  refSchema,
+  requiredText,
+  text,
+} from './fields.ts';
 import {
   commaListParam,
   cursorParam,
@@ -76,7 +84,7 @@ export const leadFields = {
   source: leadSourceSchema,
   value: moneySchema,
   notes: longText(5000),
-  ownerId: z.string().max(64).nullable(),
+  ownerId: idRef.nullable(),
 };
 
 export const lostReasonSchema = text(500);
@@ -176,7 +184,7 @@ export const listLeadsQuerySchema = z.object({
   /** Comma list of statuses, e.g. `new,contacted`. */
   status: commaListParam(leadStatuses, 'status'),
   /** `me`, `none` (unassigned) or a user id. */
-  ownerId: z.string().max(64).optional(),
+  ownerId: idRef.optional(),
   /** Comma list of sources. */
   source: commaListParam(leadSources, 'source'),
 });
@@ -191,7 +199,7 @@ export type LeadPage = z.infer<typeof leadPageSchema>;
 export const convertLeadSchema = z
   .strictObject({
     /** Link the lead to this existing customer instead of creating one. */
-    customerId: z.string().max(64).optional(),
+    customerId: idRef.optional(),
   })
   .meta({ id: 'ConvertLead' });
 export type ConvertLeadInput = z.infer<typeof convertLeadSchema>;

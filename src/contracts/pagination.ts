@@ -9,7 +9,13 @@ export const limitParam = z.coerce
 
 export const cursorParam = z.string().max(512, 'Not a valid cursor').optional();
 
-export const searchParam = z.string().trim().max(200, 'Must be at most 200 characters').optional();
+export const searchParam = z
+  .string()
+  .trim()
+  .max(200, 'Must be at most 200 characters')
+  // PostgreSQL cannot compare text holding NUL; no search needs a control character.
+  .refine((value) => !/\p{Cc}/u.test(value), 'Must not contain control characters')
+  .optional();
 
 /** `sort=lastName` ascending, `sort=-lastName` descending, over the fields a list allows. */
 export function sortParam<const Field extends string>(

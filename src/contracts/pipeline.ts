@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { idRef } from './fields.ts';
 import { leadSchema, leadSources, leadStatuses, leadStatusSchema } from './leads.ts';
 import { commaListParam, cursorParam, searchParam } from './pagination.ts';
 
 export const pipelineQuerySchema = z.object({
   /** `me`, `none` (unassigned) or a user id. */
-  ownerId: z.string().max(64).optional(),
+  ownerId: idRef.optional(),
   q: searchParam,
   /** Comma list of sources. */
   source: commaListParam(leadSources, 'source'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, isoTimestamp, password, requiredText, text } from './fields.ts';
+import { email, idRef, isoTimestamp, password, requiredText, text } from './fields.ts';
 
 export const roles = ['admin', 'manager', 'sales', 'viewer'] as const;
 export const roleSchema = z.enum(roles, { error: `Must be one of ${roles.join(', ')}` });
@@ -144,7 +144,7 @@ export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 export const reassignLeadsSchema = z
   .strictObject({
     /** The active user who takes over the open leads, or null to leave them unassigned. */
-    toUserId: z.string().max(64).nullable(),
+    toUserId: idRef.nullable(),
   })
   .meta({ id: 'ReassignLeads' });
 export type ReassignLeadsInput = z.infer<typeof reassignLeadsSchema>;

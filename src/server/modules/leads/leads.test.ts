@@ -260,6 +260,16 @@ describe.each(testDialects())('leads API on %s', (dialect) => {
       expect((await list(admin, { sort: 'value', cursor: forged })).statusCode).toBe(400);
       expect((await list(admin, { sort: 'email' })).statusCode).toBe(400);
     });
+
+    it('refuses control characters in a search and malformed owner ids (400, never a 500)', async () => {
+      for (const query of [{ q: 'a\u0000@b.example' }, { q: '\u0000' }, { ownerId: 'x\u0000' }]) {
+        const response = await list(admin, query);
+        expect(response.statusCode, JSON.stringify(query)).toBe(400);
+        expect(response.json().errors[0].path).toBe(Object.keys(query)[0]);
+      }
+      const board = await admin.request('/api/v1/pipeline', { query: { q: 'a\u0000@b.example' } });
+      expect(board.statusCode).toBe(400);
+    });
   });
 
   describe('#read', () => {

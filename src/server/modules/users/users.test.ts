@@ -236,7 +236,7 @@ describe.each(testDialects())('users API on %s: create, list, reassign leads', (
       const gone = await t.signIn('sales');
       await patch(admin, gone.user.id, { active: false });
       const leads = await leadsOf(sales.user.id);
-      for (const target of [gone.user.id, 'no-such-user', sales.user.id]) {
+      for (const target of [gone.user.id, 'no-such-user', sales.user.id, 'x\u0000']) {
         const response = await reassign(admin, sales.user.id, target);
         expect(response.statusCode).toBe(400);
         expect(response.json()).toMatchObject({
