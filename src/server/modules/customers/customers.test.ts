@@ -182,7 +182,8 @@ describe.each(testDialects())('customers API on %s', (dialect) => {
 
   describe('#list', () => {
     it('refuses control characters in a search and malformed owner ids (400)', async () => {
-      for (const query of [{ q: 'ada\u0000' }, { ownerId: '\u0000' }]) {
+      const queries: Record<string, string>[] = [{ q: 'ada\u0000' }, { ownerId: '\u0000' }];
+      for (const query of queries) {
         const response = await admin.request('/api/v1/customers', { query });
         expect(response.statusCode, JSON.stringify(query)).toBe(400);
         expect(response.json().errors[0].path).toBe(Object.keys(query)[0]);

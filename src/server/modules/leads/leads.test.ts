@@ -262,7 +262,12 @@ describe.each(testDialects())('leads API on %s', (dialect) => {
     });
 
     it('refuses control characters in a search and malformed owner ids (400, never a 500)', async () => {
-      for (const query of [{ q: 'a\u0000@b.example' }, { q: '\u0000' }, { ownerId: 'x\u0000' }]) {
+      const queries: Record<string, string>[] = [
+        { q: 'a\u0000@b.example' },
+        { q: '\u0000' },
+        { ownerId: 'x\u0000' },
+      ];
+      for (const query of queries) {
         const response = await list(admin, query);
         expect(response.statusCode, JSON.stringify(query)).toBe(400);
         expect(response.json().errors[0].path).toBe(Object.keys(query)[0]);
