@@ -15,18 +15,31 @@ export interface AuditInput {
 
 /** Call with the transaction that makes the change, so the event and the change land together. */
 export async function recordAudit(db: Executor, event: AuditInput): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      id: newId(),
-      actorId: event.actorId,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      changes: event.changes ? JSON.stringify(event.changes) : null,
-      createdAt: nowIso(),
-    })
-    .execute();
+  await recordAudits(db, [event]);
+}
+
+/** Rows per INSERT: 7 parameters a row stays far below SQLite's 32,766 parameters. */
+const AUDIT_BATCH = 1_000;
+
+/** Many events (one per lead of a bulk change) in as few statements as the database allows. */
+export async function recordAudits(db: Executor, events: AuditInput[]): Promise<void> {
+  const createdAt = nowIso();
+  for (let start = 0; start < events.length; start += AUDIT_BATCH) {
+    await db
+      .insertInto('audit_events')
+      .values(
+        events.slice(start, start + AUDIT_BATCH).map((event) => ({
+          id: newId(),
+          actorId: event.actorId,
+          action: event.action,
+          entityType: event.entityType,
+          entityId: event.entityId,
+          changes: event.changes ? JSON.stringify(event.changes) : null,
+          createdAt,
+        })),
+      )
+      .execute();
+  }
 }
 
 /** The before → after of every field whose value differs. */

@@ -12,7 +12,7 @@ import type { Executor } from '../../db/types.ts';
 import type { Actor } from '../../http/auth-guard.ts';
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.ts';
 import { nowIso } from '../../lib/time.ts';
-import { type Changes, recordAudit } from '../audit/repository.ts';
+import { type Changes, recordAudit, recordAudits } from '../audit/repository.ts';
 import { lockSettings } from '../settings/repository.ts';
 import { authorizeUserAction, type UserAction, userReach } from './policy.ts';
 import { presentTeamMember } from './presenter.ts';
@@ -164,15 +164,16 @@ export async function reassignOpenLeads(
       throw fieldError('toUserId', 'Choose an active user to take over the leads');
     }
     const moved = await reassignOpenLeadsOf(trx, fromUserId, toUserId, nowIso());
-    for (const leadId of moved) {
-      await recordAudit(trx, {
+    await recordAudits(
+      trx,
+      moved.map((leadId) => ({
         actorId: actor.id,
         action: 'lead.assigned',
-        entityType: 'lead',
+        entityType: 'lead' as const,
         entityId: leadId,
         changes: { ownerId: [fromUserId, toUserId] },
-      });
-    }
+      })),
+    );
     return { reassigned: moved.length };
   });
 }
