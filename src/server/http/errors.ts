@@ -69,6 +69,24 @@ export const duplicateCustomer = (existingCustomerId: string) =>
     existingCustomerId,
     errors: [{ path: 'email', message: 'A customer with this email already exists' }],
   });
+export const invalidTransition = (detail: string) =>
+  new AppError(422, 'invalid_transition', detail);
+export const leadLocked = () =>
+  new AppError(409, 'lead_locked', 'A converted lead is locked: it can no longer be changed.');
+export const alreadyConverted = (customerId: string | null) =>
+  new AppError(
+    409,
+    'already_converted',
+    'This lead has already been converted.',
+    customerId ? { customerId } : {},
+  );
+export const cannotModifySelf = (detail: string) => new AppError(409, 'cannot_modify_self', detail);
+export const lastAdmin = () =>
+  new AppError(
+    409,
+    'last_admin',
+    'Leadline needs at least one active admin. Make someone else an admin first.',
+  );
 export const rateLimited = (retryAfterSeconds: number) =>
   new AppError(
     429,

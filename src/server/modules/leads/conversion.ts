@@ -1,9 +1,8 @@
 import type { Conversion, ConvertLeadInput } from '../../../contracts/leads.ts';
 import type { AppContext } from '../../context.ts';
-import { isUniqueViolation } from '../../db/errors.ts';
 import type { Executor } from '../../db/types.ts';
 import type { Actor } from '../../http/auth-guard.ts';
-import { AppError, fieldError, forbidden, notFound } from '../../http/errors.ts';
+import { alreadyConverted, fieldError, forbidden, notFound } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
 import { recordAudit } from '../audit/repository.ts';
@@ -16,14 +15,6 @@ import { presentLead } from './presenter.ts';
 import { claimForConversion, findLeadById, type LeadRow, updateLeadRow } from './repository.ts';
 import { loadVisibleLead, refusalError } from './service.ts';
 import { checkTransition } from './transitions.ts';
-
-const alreadyConverted = (customerId: string | null) =>
-  new AppError(
-    409,
-    'already_converted',
-    'This lead has already been converted.',
-    customerId ? { customerId } : {},
-  );
 
 /**
  * Claims the lead for conversion: moves it from qualified to converted only if it is still
@@ -153,7 +144,8 @@ export async function convertLead(
       });
     });
   } catch (error) {
-    await rethrowConversionRace(ctx, error, lead);
+    // A racing conversion of this lead stops at the claim; a same-email one trips the index.
+    await rethrowDuplicateCustomer(ctx, error, lead.email);
   }
 
   const [after, customer] = await Promise.all([
@@ -166,22 +158,3 @@ export async function convertLead(
     customer: canOnCustomer(actor, 'read', customer) ? presentCustomer(customer, actor) : null,
   };
 }
-
-/**
- * After a failed conversion: if another request converted the lead meanwhile, say so (even
- * when this one tripped over the customer it created); otherwise a same-email customer won.
- */
-async function rethrowConversionRace(
-  ctx: AppContext,
-  error: unknown,
-  lead: LeadRow,
-): Promise<never> {
-  const current = await findLeadById(ctx.db, lead.id);
-  if (current?.status === 'converted' && (isUniqueViolation(error) || isDuplicate(error))) {
-    throw alreadyConverted(current.customerId);
-  }
-  return rethrowDuplicateCustomer(ctx, error, lead.email);
-}
-
-const isDuplicate = (error: unknown) =>
-  error instanceof AppError && error.code === 'duplicate_customer';

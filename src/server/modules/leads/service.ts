@@ -11,9 +11,17 @@ import type { AppContext } from '../../context.ts';
 import { decodeCursor, encodeCursor, parseSort, type SortKeyKind } from '../../db/keyset.ts';
 import type { Executor } from '../../db/types.ts';
 import type { Actor } from '../../http/auth-guard.ts';
-import { AppError, fieldError, forbidden, notFound } from '../../http/errors.ts';
+import {
+  type AppError,
+  fieldError,
+  forbidden,
+  invalidTransition,
+  leadLocked,
+  notFound,
+} from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
+import { deleteActivitiesOf } from '../activities/repository.ts';
 import { type Changes, diffFields, recordAudit } from '../audit/repository.ts';
 import { findUserById } from '../users/repository.ts';
 import { leadScope, roleAllows } from './policy.ts';
@@ -108,15 +116,12 @@ async function resolveOwner(db: Executor, requested: string | null): Promise<str
   return owner.id;
 }
 
-export const leadLocked = () =>
-  new AppError(409, 'lead_locked', 'A converted lead is locked: it can no longer be changed.');
-
 export function refusalError(refusal: TransitionRefusal): AppError {
   switch (refusal.code) {
     case 'lead_locked':
       return leadLocked();
     case 'invalid_transition':
-      return new AppError(422, 'invalid_transition', refusal.reason);
+      return invalidTransition(refusal.reason);
     case 'forbidden':
       return forbidden(refusal.reason);
     case 'validation_failed':
@@ -252,11 +257,7 @@ export async function deleteLead(ctx: AppContext, actor: Actor, id: string): Pro
       throw forbidden('Only admins and managers delete leads.');
     }
     if (lead.status === 'converted') throw leadLocked();
-    await trx
-      .deleteFrom('activities')
-      .where('subjectType', '=', 'lead')
-      .where('subjectId', '=', id)
-      .execute();
+    await deleteActivitiesOf(trx, { type: 'lead', id });
     await deleteLeadRow(trx, id);
     await recordAudit(trx, {
       actorId: actor.id,

@@ -1,5 +1,5 @@
 import type { Role, TeamMember } from '../../../contracts/users.ts';
-import { AppError, forbidden } from '../../http/errors.ts';
+import { cannotModifySelf, forbidden } from '../../http/errors.ts';
 import type { Subject } from '../../lib/policy.ts';
 
 export type UserAction =
@@ -64,8 +64,6 @@ export function teamMemberPermissions(
     deactivate: canOnUser(actor, 'deactivate', user),
   };
 }
-
-export const cannotModifySelf = (detail: string) => new AppError(409, 'cannot_modify_self', detail);
 
 /**
  * A role that may never do this → 403; an admin acting on their own account → 409.

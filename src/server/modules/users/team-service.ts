@@ -10,7 +10,7 @@ import type { AppContext } from '../../context.ts';
 import type { User } from '../../db/schema.ts';
 import type { Executor } from '../../db/types.ts';
 import type { Actor } from '../../http/auth-guard.ts';
-import { AppError, fieldError, forbidden, notFound } from '../../http/errors.ts';
+import { fieldError, forbidden, lastAdmin, notFound } from '../../http/errors.ts';
 import { nowIso } from '../../lib/time.ts';
 import { type Changes, recordAudit, recordAudits } from '../audit/repository.ts';
 import { lockSettings } from '../settings/repository.ts';
@@ -26,13 +26,6 @@ import {
   updateUserAccount,
 } from './repository.ts';
 import { createUser } from './service.ts';
-
-export const lastAdmin = () =>
-  new AppError(
-    409,
-    'last_admin',
-    'Leadline needs at least one active admin. Make someone else an admin first.',
-  );
 
 /**
  * Starts a team change: takes the team-change mutex (the settings row's lock on PostgreSQL;
