@@ -32,6 +32,10 @@ export const meSchema = z
       readAllLeads: z.boolean(),
       /** Assigns leads to others: forms offer an owner picker. */
       assignLeads: z.boolean(),
+      /** Reads the team dashboard (every lead's figures). */
+      viewTeamAnalytics: z.boolean(),
+      /** Owns leads, so has a dashboard of their own. */
+      viewOwnAnalytics: z.boolean(),
     }),
   })
   .meta({ id: 'Me' });

@@ -6,6 +6,7 @@ import type { User } from '../../db/schema.ts';
 import { AppError, conflict, notFound } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
+import { canReadTeamAnalytics } from '../analytics/policy.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { customerScope } from '../customers/policy.ts';
 import { leadScope } from '../leads/policy.ts';
@@ -42,6 +43,8 @@ export function presentMe(user: User): Me {
       createLeads: leadScope(user, 'create') !== 'none',
       readAllLeads: leadScope(user, 'read') === 'all',
       assignLeads: leadScope(user, 'assign') === 'all',
+      viewTeamAnalytics: canReadTeamAnalytics(user),
+      viewOwnAnalytics: leadScope(user, 'create') !== 'none',
     },
   };
 }
