@@ -12,7 +12,10 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconChartBar,
   IconChevronDown,
+  IconGauge,
+  IconLayoutKanban,
   IconLogout,
   IconSettings,
   IconTargetArrow,
@@ -35,6 +38,19 @@ interface NavItem {
 
 /** Only features that work, and that this user may use, appear here. */
 const navItems: NavItem[] = [
+  {
+    to: '/dashboard',
+    label: 'My dashboard',
+    icon: IconGauge,
+    visible: (me) => me.can.viewOwnAnalytics,
+  },
+  {
+    to: '/dashboard/team',
+    label: 'Team dashboard',
+    icon: IconChartBar,
+    visible: (me) => me.can.viewTeamAnalytics,
+  },
+  { to: '/pipeline', label: 'Pipeline', icon: IconLayoutKanban, visible: () => true },
   { to: '/leads', label: 'Leads', icon: IconTargetArrow, visible: () => true },
   { to: '/customers', label: 'Customers', icon: IconUsers, visible: () => true },
   { to: '/users', label: 'Users', icon: IconUserCog, visible: (me) => me.can.manageUsers },
@@ -98,6 +114,11 @@ function UserMenu({ me }: { me: Me }) {
 export function AppLayout({ me }: { me: Me }) {
   const [opened, { toggle, close }] = useDisclosure();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const visibleItems = navItems.filter((item) => item.visible(me));
+  // The longest matching entry: /dashboard/team is the team dashboard, not also "My dashboard".
+  const activeItem = visibleItems
+    .filter((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
 
   return (
     <AppShell
@@ -115,7 +136,7 @@ export function AppLayout({ me }: { me: Me }) {
               size="sm"
               aria-label={opened ? 'Close navigation' : 'Open navigation'}
             />
-            <UnstyledButton component={Link} to="/customers" aria-label="Leadline home">
+            <UnstyledButton component={Link} to="/" aria-label="Leadline home">
               <Group gap={8} wrap="nowrap">
                 <Logo size={28} />
                 <Text fw={700} fz="lg">
@@ -132,21 +153,19 @@ export function AppLayout({ me }: { me: Me }) {
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">
         <Stack gap={4}>
-          {navItems
-            .filter((item) => item.visible(me))
-            .map((item) => (
-              <NavLink
-                key={item.to}
-                component={Link}
-                to={item.to}
-                label={item.label}
-                leftSection={<item.icon size={18} stroke={1.7} />}
-                active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
-                onClick={close}
-                variant="light"
-                style={{ borderRadius: 'var(--mantine-radius-md)' }}
-              />
-            ))}
+          {visibleItems.map((item) => (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={item.label}
+              leftSection={<item.icon size={18} stroke={1.7} />}
+              active={item.to === activeItem}
+              onClick={close}
+              variant="light"
+              style={{ borderRadius: 'var(--mantine-radius-md)' }}
+            />
+          ))}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>

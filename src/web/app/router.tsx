@@ -27,11 +27,14 @@ import { LeadEditPage } from './routes/lead-edit-page.tsx';
 import { LeadNewPage } from './routes/lead-new-page.tsx';
 import { LeadPage } from './routes/lead-page.tsx';
 import { LeadsPage } from './routes/leads-page.tsx';
+import { MyDashboardPage } from './routes/my-dashboard-page.tsx';
 import { NotFoundPage } from './routes/not-found-page.tsx';
+import { PipelinePage } from './routes/pipeline-page.tsx';
 import { SettingsPage } from './routes/settings-page.tsx';
 import { SetupPage } from './routes/setup-page.tsx';
 import { SignInPage } from './routes/sign-in-page.tsx';
 import { SignUpPage } from './routes/sign-up-page.tsx';
+import { TeamDashboardPage } from './routes/team-dashboard-page.tsx';
 import { UsersPage } from './routes/users-page.tsx';
 
 interface RouterContext {
@@ -114,10 +117,13 @@ const appRoute = createRoute({
   pendingComponent: () => <CenteredLoader />,
 });
 
+/** Sales users start on their own dashboard; everyone else on the customers. */
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  beforeLoad: () => {
+  beforeLoad: ({ context }) => {
+    const { can } = context.me;
+    if (can.viewOwnAnalytics && !can.readAllLeads) throw redirect({ to: '/dashboard' });
     throw redirect({ to: '/customers' });
   },
 });
@@ -274,6 +280,80 @@ const leadEditRoute = createRoute({
   errorComponent: RouteError,
 });
 
+const pipelineSearch = z.object({
+  q: searchText.catch(undefined),
+  /** `me`, `none` (unassigned) or a user id. */
+  ownerId: z.string().optional().catch(undefined),
+  /** Comma list, as the API takes it. */
+  source: z.string().optional().catch(undefined),
+});
+
+const pipelineRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pipeline',
+  validateSearch: pipelineSearch,
+  component: function PipelineRoute() {
+    const params = pipelineRoute.useSearch();
+    const { me } = pipelineRoute.useRouteContext();
+    const navigate = pipelineRoute.useNavigate();
+    return (
+      <PipelinePage
+        me={me}
+        params={params}
+        onParamsChange={(next) => navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+/** A dashboard's range: a preset, or `custom` with `from` and `to` (YYYY-MM-DD, UTC). */
+const dashboardSearch = z.object({
+  range: z.enum(['month', '30d', 'quarter', 'year', 'all', 'custom']).optional().catch(undefined),
+  from: z.string().optional().catch(undefined),
+  to: z.string().optional().catch(undefined),
+});
+
+const myDashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dashboard',
+  validateSearch: dashboardSearch,
+  component: function MyDashboardRoute() {
+    const params = myDashboardRoute.useSearch();
+    const { me } = myDashboardRoute.useRouteContext();
+    const navigate = myDashboardRoute.useNavigate();
+    return (
+      <MyDashboardPage
+        me={me}
+        params={params}
+        onParamsChange={(next) => navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+const teamDashboardSearch = dashboardSearch.extend({
+  ownerId: z.string().optional().catch(undefined),
+});
+
+const teamDashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dashboard/team',
+  validateSearch: teamDashboardSearch,
+  beforeLoad: ({ context }) => {
+    if (!context.me.can.viewTeamAnalytics) throw redirect({ to: '/dashboard' });
+  },
+  component: function TeamDashboardRoute() {
+    const params = teamDashboardRoute.useSearch();
+    const navigate = teamDashboardRoute.useNavigate();
+    return (
+      <TeamDashboardPage
+        params={params}
+        onParamsChange={(next) => navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -305,6 +385,9 @@ const routeTree = rootRoute.addChildren([
   setupRoute,
   appRoute.addChildren([
     indexRoute,
+    myDashboardRoute,
+    teamDashboardRoute,
+    pipelineRoute,
     leadsRoute,
     leadNewRoute,
     leadRoute,
