@@ -317,13 +317,15 @@ const myDashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/dashboard',
   validateSearch: dashboardSearch,
+  // Viewers own no leads: they have no dashboard of their own.
+  beforeLoad: ({ context }) => {
+    if (!context.me.can.viewOwnAnalytics) throw redirect({ to: '/customers' });
+  },
   component: function MyDashboardRoute() {
     const params = myDashboardRoute.useSearch();
-    const { me } = myDashboardRoute.useRouteContext();
     const navigate = myDashboardRoute.useNavigate();
     return (
       <MyDashboardPage
-        me={me}
         params={params}
         onParamsChange={(next) => navigate({ search: next, replace: true })}
       />

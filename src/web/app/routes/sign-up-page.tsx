@@ -29,7 +29,8 @@ export function SignUpPage() {
           submitLabel="Create account"
           onSubmit={async (values) => {
             await signUp.mutateAsync(values);
-            await navigate({ to: '/customers' });
+            // Newcomers are sales users: `/` lands them on their dashboard.
+            await navigate({ to: '/' });
           }}
         />
       ) : (
