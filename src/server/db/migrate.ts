@@ -3,6 +3,7 @@ import * as accounts from './migrations/2026_11_21_0001_accounts.ts';
 import * as customers from './migrations/2026_11_21_0002_customers.ts';
 import * as leads from './migrations/2026_11_21_0003_leads.ts';
 import * as searchTimeline from './migrations/2026_11_21_0004_search_timeline.ts';
+import * as leadTotals from './migrations/2026_11_21_0005_lead_totals.ts';
 
 /** Listed statically so the same set runs from TypeScript sources and from the compiled build. */
 const migrations: Record<string, Migration> = {
@@ -10,18 +11,28 @@ const migrations: Record<string, Migration> = {
   '2026_11_21_0002_customers': customers,
   '2026_11_21_0003_leads': leads,
   '2026_11_21_0004_search_timeline': searchTimeline,
+  '2026_11_21_0005_lead_totals': leadTotals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** `schema`: PostgreSQL schema holding the migration bookkeeping (tests use one schema each). */
-export async function migrateToLatest<T>(db: Kysely<T>, schema?: string): Promise<string[]> {
-  const migrator = new Migrator({
+function migratorFor<T>(db: Kysely<T>, schema?: string) {
+  return new Migrator({
     db: db as unknown as Kysely<unknown>,
     provider,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+/** Undoes the latest migration (an operator's way back; tests use it to check backfills). */
+export async function migrateDownOne<T>(db: Kysely<T>, schema?: string): Promise<void> {
+  const { error } = await migratorFor(db, schema).migrateDown();
+  if (error) throw new Error('Migrating down failed', { cause: error });
+}
+
+/** `schema`: PostgreSQL schema holding the migration bookkeeping (tests use one schema each). */
+export async function migrateToLatest<T>(db: Kysely<T>, schema?: string): Promise<string[]> {
+  const { error, results } = await migratorFor(db, schema).migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
     throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed`, { cause: error });

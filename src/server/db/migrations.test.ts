@@ -1,9 +1,10 @@
 import type { Insertable } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../lib/ids.ts';
-import { nowIso } from '../lib/time.ts';
+import { dbBool, nowIso } from '../lib/time.ts';
 import { createTestDatabase, type TestDatabase, testDialects } from '../test/databases.ts';
 import { isUniqueViolation } from './errors.ts';
+import { migrateDownOne, migrateToLatest } from './migrate.ts';
 import type { LeadsTable } from './schema.ts';
 
 describe.each(testDialects())('the schema on %s', (dialect) => {
@@ -88,5 +89,112 @@ describe.each(testDialects())('the schema on %s', (dialect) => {
       .where('id', '=', saved.id)
       .executeTakeFirstOrThrow();
     expect(back).toMatchObject({ status: 'new', source: 'referral', value: 123456, ownerId: null });
+  });
+
+  describe('lead_totals', () => {
+    /** Non-empty cells, as the triggers keep them. */
+    const cells = async () =>
+      (
+        await t.database.db
+          .selectFrom('lead_totals')
+          .select(['ownerKey', 'source', 'status', 'count', 'value'])
+          .where('count', '<>', 0)
+          .orderBy(['ownerKey', 'source', 'status'])
+          .execute()
+      ).map((row) => ({ ...row, count: Number(row.count), value: Number(row.value) }));
+    /** The same cells computed from the leads themselves. */
+    const expected = async () =>
+      (
+        await t.database.db
+          .selectFrom('leads')
+          .select((eb) => [
+            eb.fn.coalesce('ownerId', eb.val('')).as('ownerKey'),
+            'source',
+            'status',
+            eb.fn.countAll().as('count'),
+            eb.fn.sum('value').as('value'),
+          ])
+          .groupBy(['ownerId', 'source', 'status'])
+          .orderBy(['ownerKey', 'source', 'status'])
+          .execute()
+      ).map((row) => ({ ...row, count: Number(row.count), value: Number(row.value) }));
+    const writes = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('lead_totals')
+            .select((eb) => eb.fn.sum('writes').as('writes'))
+            .executeTakeFirstOrThrow()
+        ).writes ?? 0,
+      );
+    const user = async (id: string) => {
+      const now = nowIso();
+      await t.database.db
+        .insertInto('users')
+        .values({
+          id,
+          email: `${id}@example.com`,
+          name: id,
+          role: 'sales',
+          active: dbBool(true),
+          emailVerified: dbBool(false),
+          createdAt: now,
+          updatedAt: now,
+        })
+        .execute();
+    };
+
+    it('follows every insert, update and delete of a lead, and every write bumps the version', async () => {
+      const { db } = t.database;
+      await user('ann');
+      await user('bob');
+      const a = lead({ ownerId: 'ann', value: 1000, source: 'event' });
+      const b = lead({ ownerId: 'ann', value: 250 });
+      const c = lead({ value: 75, status: 'contacted' });
+      for (const row of [a, b, c]) await db.insertInto('leads').values(row).execute();
+      expect(await cells()).toEqual(await expected());
+      const versions = [await writes()];
+      const steps = [
+        () => db.updateTable('leads').set({ status: 'qualified' }).where('id', '=', a.id),
+        () => db.updateTable('leads').set({ ownerId: 'bob', value: 5000 }).where('id', '=', b.id),
+        () => db.updateTable('leads').set({ source: 'website' }).where('id', '=', c.id),
+        () =>
+          db
+            .updateTable('leads')
+            .set({ status: 'converted', convertedAt: nowIso() })
+            .where('id', '=', a.id),
+        () => db.deleteFrom('leads').where('id', '=', c.id),
+        // Deleting a user unassigns their leads (on delete set null): a write to those leads too.
+        () => db.deleteFrom('users').where('id', '=', 'bob'),
+      ];
+      for (const step of steps) {
+        await step().execute();
+        expect(await cells()).toEqual(await expected());
+        versions.push(await writes());
+        expect(versions.at(-1)).toBeGreaterThan(versions.at(-2) ?? 0);
+      }
+      expect(await cells()).toEqual([
+        { ownerKey: '', source: 'other', status: 'new', count: 1, value: 5000 },
+        { ownerKey: 'ann', source: 'event', status: 'converted', count: 1, value: 1000 },
+      ]);
+    });
+
+    it('is filled from the leads already there when the migration runs', async () => {
+      const { db } = t.database;
+      await user('ann');
+      await migrateDownOne(db, t.schema);
+      for (const row of [
+        lead({ ownerId: 'ann', value: 10 }),
+        lead({ value: 20 }),
+        lead({ value: 30 }),
+      ]) {
+        await db.insertInto('leads').values(row).execute();
+      }
+      await migrateToLatest(db, t.schema);
+      expect(await cells()).toEqual([
+        { ownerKey: '', source: 'other', status: 'new', count: 2, value: 50 },
+        { ownerKey: 'ann', source: 'other', status: 'new', count: 1, value: 10 },
+      ]);
+    });
   });
 });

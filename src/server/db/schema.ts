@@ -118,6 +118,19 @@ export interface LeadsTable {
   updatedAt: Timestamp;
 }
 
+/**
+ * Count and summed value (cents) of the leads of one owner ('' for none), source and status,
+ * kept by triggers on leads; `writes` only grows. See migration 0005.
+ */
+export interface LeadTotalsTable {
+  ownerKey: string;
+  source: LeadSource;
+  status: LeadStatus;
+  count: ColumnType<number, number, number>;
+  value: ColumnType<number, number, number>;
+  writes: ColumnType<number, number, number>;
+}
+
 /** One word of a lead's searchable fields (see modules/leads/search.ts). */
 export interface LeadSearchTable {
   token: string;
@@ -163,6 +176,7 @@ export interface DB {
   customers: CustomersTable;
   leads: LeadsTable;
   lead_search: LeadSearchTable;
+  lead_totals: LeadTotalsTable;
   activities: ActivitiesTable;
   audit_events: AuditEventsTable;
 }

@@ -7,6 +7,8 @@ import { migrateToLatest } from '../db/migrate.ts';
 
 export interface TestDatabase {
   database: Database;
+  /** The PostgreSQL schema holding it (and its migration bookkeeping). */
+  schema?: string;
   /** Drops everything the test created. */
   dispose(): Promise<void>;
 }
@@ -43,6 +45,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   await migrateToLatest(database.db, schema);
   return {
     database,
+    schema,
     dispose: async () => {
       await database.close();
       await admin.query(`drop schema "${schema}" cascade`);

@@ -92,32 +92,61 @@ async function rowsInOrder(db: Executor, ids: string[]) {
 
 export async function countLeads(db: Executor, filter: LeadFilter): Promise<number> {
   const { q, ...rest } = filter;
-  if (q && !hasConditions(rest)) {
+  if (!q) {
+    const totals = await sumLeadTotals(db, rest);
+    return totals.reduce((sum, row) => sum + Number(row.count), 0);
+  }
+  if (!hasConditions(rest)) {
     const count = await countSingleWordMatches(db, q);
     if (count !== null) return count;
   }
-  const query = db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('count'));
-  const row = await (hasConditions(filter)
-    ? query.where(matching(filter))
-    : query
-  ).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('leads')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where(matching(filter))
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
-/** Count and summed value (cents) of the matching leads per status. */
+/**
+ * Count and summed value (cents) of the matching leads per status. Without a search these come
+ * from `lead_totals` (a few hundred rows, kept by triggers, so exact after every write); a search
+ * groups the matching leads themselves.
+ */
 export async function totalsByStatus(db: Executor, filter: LeadFilter) {
-  const query = db
+  const rows = filter.q ? await groupMatchingLeads(db, filter) : await sumLeadTotals(db, filter);
+  return new Map(
+    rows.map((row) => [row.status, { count: Number(row.count), cents: Number(row.value ?? 0) }]),
+  );
+}
+
+function sumLeadTotals(db: Executor, filter: LeadFilter) {
+  let query = db
+    .selectFrom('lead_totals')
+    .select((eb) => [
+      'status',
+      eb.fn.sum<number>('count').as('count'),
+      eb.fn.sum<number>('value').as('value'),
+    ])
+    .where('count', '>', 0)
+    .groupBy('status');
+  if (filter.ownerId !== undefined) query = query.where('ownerKey', '=', filter.ownerId ?? '');
+  if (filter.statuses?.length) query = query.where('status', 'in', filter.statuses);
+  if (filter.sources?.length) query = query.where('source', 'in', filter.sources);
+  return query.execute();
+}
+
+function groupMatchingLeads(db: Executor, filter: LeadFilter) {
+  return db
     .selectFrom('leads')
     .select((eb) => [
       'leads.status',
       eb.fn.countAll<number>().as('count'),
       eb.fn.sum<number>('leads.value').as('value'),
     ])
-    .groupBy('leads.status');
-  const rows = await (hasConditions(filter) ? query.where(matching(filter)) : query).execute();
-  return new Map(
-    rows.map((row) => [row.status, { count: Number(row.count), cents: Number(row.value ?? 0) }]),
-  );
+    .where(matching(filter))
+    .groupBy('leads.status')
+    .execute();
 }
 
 export async function insertLead(db: Executor, lead: Insertable<LeadsTable>): Promise<void> {
