@@ -161,6 +161,9 @@ export function AppLayout({ me }: { me: Me }) {
               label={item.label}
               leftSection={<item.icon size={18} stroke={1.7} />}
               active={item.to === activeItem}
+              // The link's own match is fuzzy (/dashboard would light up on /dashboard/team too):
+              // `activeItem` decides, and aria-current follows the exact page only.
+              activeOptions={{ exact: true }}
               onClick={close}
               variant="light"
               style={{ borderRadius: 'var(--mantine-radius-md)' }}

@@ -13,5 +13,7 @@ export const mySummaryQueryOptions = (params: MySummaryParams) =>
     queryKey: ['analytics', 'me', params],
     queryFn: () =>
       api.get<AnalyticsSummary>('/api/v1/analytics/me', { from: params.from, to: params.to }),
+    // Leads change elsewhere in the app: each visit asks again, showing the last figures meanwhile.
+    staleTime: 0,
     placeholderData: keepPreviousData,
   });

@@ -19,5 +19,7 @@ export const teamSummaryQueryOptions = (params: TeamSummaryParams) =>
         to: params.to,
         ownerId: params.ownerId,
       }),
+    // Leads change elsewhere in the app: each visit asks again, showing the last figures meanwhile.
+    staleTime: 0,
     placeholderData: keepPreviousData,
   });

@@ -9,6 +9,7 @@ import {
 import type { ComponentType } from 'react';
 import { useId } from 'react';
 import type { AnalyticsSummary } from '../../../../contracts/analytics.ts';
+import classes from './analytics.module.css';
 import { formatCount, formatDays, formatMoney, formatPercent } from './analytics-format.ts';
 
 interface Kpi {
@@ -58,16 +59,23 @@ function kpisOf(summary: AnalyticsSummary): Kpi[] {
       color: 'grape',
     },
     {
-      label: 'Avg. days to convert',
+      label: 'Days to convert',
       value: formatDays(summary.averageDaysToConversion),
       hint:
         byStatus.converted > 0
-          ? `Over ${plural(byStatus.converted, 'conversion', 'conversions')}`
+          ? `Average over ${plural(byStatus.converted, 'conversion', 'conversions')}`
           : 'No conversions yet',
       icon: IconCalendarTime,
       color: 'cyan',
     },
   ];
+}
+
+/** Big figures shrink rather than wrap: "1,284,500.50" stays on one line in a fifth of the row. */
+function valueSize(value: string) {
+  if (value.length <= 9) return { base: 22, sm: 26 };
+  if (value.length <= 12) return { base: 20, sm: 22 };
+  return { base: 17, sm: 18 };
 }
 
 function KpiCard({ kpi }: { kpi: Kpi }) {
@@ -87,10 +95,10 @@ function KpiCard({ kpi }: { kpi: Kpi }) {
         component="dd"
         m={0}
         mt={4}
-        fz={{ base: 22, sm: 26 }}
+        fz={valueSize(kpi.value)}
         fw={700}
         lh={1.15}
-        style={{ fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' }}
+        style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
       >
         {kpi.value}
       </Text>
@@ -106,7 +114,8 @@ export function KpiCards({ summary }: { summary: AnalyticsSummary }) {
   return (
     <SimpleGrid
       component="dl"
-      cols={{ base: 2, sm: 3, lg: 5 }}
+      cols={{ base: 2, lg: 5 }}
+      className={classes.kpis}
       spacing={{ base: 'xs', sm: 'md' }}
       m={0}
       aria-label="Key figures"

@@ -1,9 +1,12 @@
-import { Avatar, Group, Text } from '@mantine/core';
+import { Avatar, Box, Card, Group, Stack, Text, Title, useMatches } from '@mantine/core';
 import { IconUserQuestion } from '@tabler/icons-react';
+import { useId } from 'react';
 import type { AnalyticsSummary } from '../../../../contracts/analytics.ts';
-import { formatCount, formatMoney, share } from './analytics-format.ts';
+import { formatCount, formatMoney, formatPercent, share } from './analytics-format.ts';
 import { RateCell } from './source-table.tsx';
-import { TableWidget } from './widget-card.tsx';
+import { DataTable } from './widget-card.tsx';
+
+type OwnerRow = AnalyticsSummary['byOwner'][number];
 
 function OwnerName({ name }: { name: string | null }) {
   return (
@@ -28,32 +31,104 @@ function OwnerName({ name }: { name: string | null }) {
   );
 }
 
+/** Phones: one block per owner, the four figures under the name, instead of a wide table. */
+function OwnerList({ rows, labelledBy }: { rows: OwnerRow[]; labelledBy: string }) {
+  return (
+    <Stack
+      component="ol"
+      gap={0}
+      p={0}
+      m={0}
+      aria-labelledby={labelledBy}
+      style={{ listStyle: 'none' }}
+    >
+      {rows.map((row, index) => (
+        <Stack
+          key={row.ownerId ?? 'unassigned'}
+          component="li"
+          gap={6}
+          py="sm"
+          style={
+            index > 0 ? { borderTop: '1px solid var(--mantine-color-default-border)' } : undefined
+          }
+        >
+          <OwnerName name={row.name} />
+          <Box
+            component="dl"
+            m={0}
+            style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr 1.5fr', gap: 4 }}
+          >
+            {[
+              ['Leads', formatCount(row.total)],
+              ['Converted', formatCount(row.converted)],
+              ['Conversion', formatPercent(share(row.converted, row.total))],
+              ['Pipeline', formatMoney(row.pipelineValue)],
+            ].map(([label, value]) => (
+              <div key={label}>
+                <Text component="dt" size="xs" c="dimmed">
+                  {label}
+                </Text>
+                <Text
+                  component="dd"
+                  m={0}
+                  size="sm"
+                  fw={600}
+                  style={{ fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' }}
+                >
+                  {value}
+                </Text>
+              </div>
+            ))}
+          </Box>
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
 /** Owners by conversions (the API's order), with their leads, rate and open pipeline. */
 export function OwnerLeaderboard({ summary }: { summary: AnalyticsSummary }) {
+  const titleId = useId();
+  const wide = useMatches({ base: false, sm: true }, { getInitialValueInEffect: false });
   return (
-    <TableWidget
-      title="Leaderboard"
-      description="Owners by leads converted in this range"
-      minWidth={560}
-      table={{
-        columns: [
-          { label: 'Owner' },
-          { label: 'Leads', numeric: true },
-          { label: 'Converted', numeric: true },
-          { label: 'Conversion', numeric: true },
-          { label: 'Open pipeline', numeric: true },
-        ],
-        rows: summary.byOwner.map((row) => ({
-          key: row.ownerId ?? 'unassigned',
-          cells: [
-            <OwnerName key="name" name={row.name} />,
-            formatCount(row.total),
-            formatCount(row.converted),
-            <RateCell key="rate" rate={share(row.converted, row.total)} />,
-            formatMoney(row.pipelineValue),
-          ],
-        })),
-      }}
-    />
+    <Card withBorder radius="md" padding="md">
+      <Stack gap="sm">
+        <div>
+          <Title order={2} fz="md" fw={600} id={titleId}>
+            Leaderboard
+          </Title>
+          <Text size="xs" c="dimmed">
+            Owners by leads converted in this range
+          </Text>
+        </div>
+        {wide ? (
+          <DataTable
+            labelledBy={titleId}
+            minWidth={560}
+            table={{
+              columns: [
+                { label: 'Owner' },
+                { label: 'Leads', numeric: true },
+                { label: 'Converted', numeric: true },
+                { label: 'Conversion', numeric: true },
+                { label: 'Open pipeline', numeric: true },
+              ],
+              rows: summary.byOwner.map((row) => ({
+                key: row.ownerId ?? 'unassigned',
+                cells: [
+                  <OwnerName key="name" name={row.name} />,
+                  formatCount(row.total),
+                  formatCount(row.converted),
+                  <RateCell key="rate" rate={share(row.converted, row.total)} />,
+                  formatMoney(row.pipelineValue),
+                ],
+              })),
+            }}
+          />
+        ) : (
+          <OwnerList rows={summary.byOwner} labelledBy={titleId} />
+        )}
+      </Stack>
+    </Card>
   );
 }

@@ -48,7 +48,7 @@ export function RangePicker({
     onChange(next);
   };
   return (
-    <Group gap="xs" align="flex-end" wrap="wrap">
+    <Group gap="xs" align="flex-end" wrap="wrap" w={{ base: '100%', xs: 'auto' }}>
       {wide ? (
         <SegmentedControl
           aria-label="Date range"

@@ -51,7 +51,7 @@ export function StatusDistribution({ summary }: { summary: AnalyticsSummary }) {
   return (
     <ChartWidget
       title="Status distribution"
-      description="Share of the range's leads in each status"
+      description="Share of leads in each status"
       summary={statusSummary(summary)}
       table={statusTable(summary)}
     >
@@ -107,13 +107,13 @@ export function StatusBars({ summary }: { summary: AnalyticsSummary }) {
   return (
     <ChartWidget
       title="Leads by status"
-      description="How many of the range's leads sit in each status"
+      description="Leads in each status, in pipeline order"
       summary={statusSummary(summary)}
       table={statusTable(summary)}
     >
       <Box aria-hidden>
         <BarChart
-          h={220}
+          h={250}
           data={rows.map((row) => ({ status: row.label, leads: row.count, color: row.color }))}
           dataKey="status"
           series={[{ name: 'leads', label: 'Leads' }]}
