@@ -10,7 +10,7 @@ const isRealDay = (value: string) => {
 /** A calendar day, `YYYY-MM-DD`, read in UTC. */
 export const daySchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Must be a date like 2026-01-31')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Must be a date like 2026-01-31', abort: true })
   .refine(isRealDay, 'Must be a real calendar date')
   .meta({ format: 'date' });
 

@@ -56,6 +56,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SESSION_IDLE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  ANALYTICS_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
 });
 
 export type DatabaseTarget =
@@ -74,6 +75,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   session: { maxAgeDays: number; idleDays: number };
+  /** Analytics summaries kept per process, reused until their leads change (0: none). */
+  analyticsCacheSize: number;
 }
 
 export class ConfigError extends Error {
@@ -124,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: values.TRUST_PROXY,
     logLevel: values.LOG_LEVEL,
     session: { maxAgeDays: values.SESSION_MAX_AGE_DAYS, idleDays: values.SESSION_IDLE_DAYS },
+    analyticsCacheSize: values.ANALYTICS_CACHE_SIZE,
   };
 }
 

@@ -7,9 +7,9 @@ import { dialectOf } from '../connect.ts';
  * `lead_totals` holds, for every (owner, source, status), how many leads there are and their
  * summed value, kept by triggers on `leads` in the same transaction as every write. The board's
  * column totals read a few hundred of these rows instead of grouping every lead. `writes` only
- * grows (every write to a lead's owner, source, status, value or conversion adds one), so the
- * sum over some rows is a version of those leads' figures: analytics caches its summaries under
- * it. An unassigned lead's owner key is '' (a key column cannot be null).
+ * grows: every write to a lead's owner, source, status, value, creation or conversion time adds
+ * one, so the sum over some rows is a version of those leads' figures, under which analytics
+ * caches its summaries. An unassigned lead's owner key is '' (a key column cannot be null).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const postgres = dialectOf(db) === 'postgres';
@@ -63,7 +63,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       $$`.execute(db);
     await sql`
       create trigger leads_totals after insert or delete
-        or update of "ownerId", source, status, value, "convertedAt" on leads
+        or update of "ownerId", source, status, value, "convertedAt", "createdAt" on leads
       for each row execute function lead_totals_follow()`.execute(db);
   } else {
     const add = (row: 'new' | 'old', sign: 1 | -1) =>
@@ -78,7 +78,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql`create trigger leads_totals_delete after delete on leads
       begin ${add('old', -1)} end`.execute(db);
     await sql`create trigger leads_totals_update
-      after update of "ownerId", source, status, value, "convertedAt" on leads
+      after update of "ownerId", source, status, value, "convertedAt", "createdAt" on leads
       begin ${add('old', -1)} ${add('new', 1)} end`.execute(db);
   }
 
