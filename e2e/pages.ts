@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, PASSWORD } from './fixtures.ts';
 
 /** Steps through the app's screens that several specs share. */
@@ -59,4 +59,88 @@ export async function createUser(page: Page, user: { name: string; email: string
   await dialog.getByLabel('Initial password').fill(PASSWORD);
   await dialog.getByRole('button', { name: 'Create user' }).click();
   await expect(dialog).toBeHidden();
+}
+
+/** The pipeline board (issue 4): API shortcuts to set the scene, and the board's parts. */
+
+export type Status = 'new' | 'contacted' | 'qualified' | 'converted' | 'lost';
+
+export interface ApiLead {
+  id: string;
+  firstName: string;
+  lastName: string;
+  status: Status;
+}
+
+/** Creates a lead through the API as the signed-in user, then moves it to `status`. */
+export async function seedLead(
+  page: Page,
+  lead: {
+    firstName: string;
+    lastName: string;
+    email?: string;
+    company?: string;
+    value?: number;
+    source?: string;
+    ownerId?: string | null;
+    status?: Exclude<Status, 'converted'>;
+  },
+): Promise<ApiLead> {
+  const { status = 'new', ...fields } = lead;
+  const email = fields.email ?? `${lead.firstName}.${lead.lastName}@example.com`.toLowerCase();
+  const created = await page.request.post('/api/v1/leads', { data: { ...fields, email } });
+  expect(created.status(), await created.text()).toBe(201);
+  const body = (await created.json()) as ApiLead;
+  if (status === 'new') return body;
+  return setLeadStatus(page, body.id, status);
+}
+
+/** A status change through the API (a lost lead gets a reason). */
+export async function setLeadStatus(
+  page: Page,
+  id: string,
+  status: Exclude<Status, 'converted'>,
+): Promise<ApiLead> {
+  const response = await page.request.patch(`/api/v1/leads/${id}`, {
+    data: status === 'lost' ? { status, lostReason: 'No budget' } : { status },
+  });
+  expect(response.ok(), await response.text()).toBe(true);
+  return (await response.json()) as ApiLead;
+}
+
+/** The id of an active user, by name. */
+export async function userIdOf(page: Page, name: string): Promise<string> {
+  const response = await page.request.get('/api/v1/users', { params: { active: 'true' } });
+  const team = (await response.json()) as { data: { id: string; name: string }[] };
+  const user = team.data.find((candidate) => candidate.name === name);
+  if (!user) throw new Error(`no active user named ${name}`);
+  return user.id;
+}
+
+export const boardColumn = (page: Page, status: Status) =>
+  page.getByTestId(`pipeline-column-${status}`);
+
+export const boardCard = (page: Page, name: string) =>
+  page.getByTestId('pipeline-card').filter({ has: page.getByRole('link', { name, exact: true }) });
+
+/**
+ * Drags a card onto a column with the mouse, in small steps as a person would (dnd-kit starts
+ * a drag after a few pixels). `release: false` leaves the card in the air, for a screenshot.
+ */
+export async function dragCardTo(
+  page: Page,
+  card: Locator,
+  column: Locator,
+  { release = true }: { release?: boolean } = {},
+) {
+  const from = await card.boundingBox();
+  const to = await column.boundingBox();
+  if (!from || !to) throw new Error('card or column not on screen');
+  const startX = from.x + from.width / 2;
+  const startY = from.y + Math.min(24, from.height / 2);
+  await page.mouse.move(startX, startY);
+  await page.mouse.down();
+  await page.mouse.move(startX + 12, startY + 6, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + Math.min(160, to.height / 2), { steps: 16 });
+  if (release) await page.mouse.up();
 }

@@ -172,7 +172,8 @@ export function AppLayout({ me }: { me: Me }) {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
-        <div style={{ maxWidth: 1200, margin: '0 auto' }}>
+        {/* The pipeline board's five columns use the full width; other pages read better narrow. */}
+        <div style={{ maxWidth: pathname === '/pipeline' ? undefined : 1200, margin: '0 auto' }}>
           <Outlet />
         </div>
       </AppShell.Main>

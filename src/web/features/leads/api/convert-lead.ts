@@ -17,6 +17,7 @@ export function useConvertLead(id: string) {
       if (customer) queryClient.setQueryData(['customers', 'detail', customer.id], customer);
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: ['leads', 'list'] }),
+        queryClient.invalidateQueries({ queryKey: ['leads', 'pipeline'] }),
         queryClient.invalidateQueries({ queryKey: ['customers', 'list'] }),
         queryClient.invalidateQueries({ queryKey: ['activities'] }),
       ]);

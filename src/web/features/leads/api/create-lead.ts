@@ -8,7 +8,10 @@ export function useCreateLead() {
     mutationFn: (input: LeadFormValues) => api.post<Lead>('/api/v1/leads', input),
     onSuccess: (lead) => {
       queryClient.setQueryData(['leads', 'detail', lead.id], lead);
-      return queryClient.invalidateQueries({ queryKey: ['leads', 'list'] });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['leads', 'list'] }),
+        queryClient.invalidateQueries({ queryKey: ['leads', 'pipeline'] }),
+      ]);
     },
   });
 }

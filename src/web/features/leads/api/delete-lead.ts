@@ -7,7 +7,10 @@ export function useDeleteLead() {
     mutationFn: (id: string) => api.delete(`/api/v1/leads/${encodeURIComponent(id)}`),
     onSuccess: (_, id) => {
       queryClient.removeQueries({ queryKey: ['leads', 'detail', id] });
-      return queryClient.invalidateQueries({ queryKey: ['leads', 'list'] });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['leads', 'list'] }),
+        queryClient.invalidateQueries({ queryKey: ['leads', 'pipeline'] }),
+      ]);
     },
   });
 }

@@ -12,6 +12,7 @@ export function useUpdateLead(id: string) {
       queryClient.setQueryData(['leads', 'detail', id], lead);
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: ['leads', 'list'] }),
+        queryClient.invalidateQueries({ queryKey: ['leads', 'pipeline'] }),
         queryClient.invalidateQueries({ queryKey: ['activities', 'leads', id] }),
       ]);
     },

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import type { Lead } from '../../../../contracts/leads.ts';
+import type { Conversion, Lead } from '../../../../contracts/leads.ts';
 import { ApiError, errorMessage } from '../../../lib/api-client.ts';
 import { useConvertLead } from '../api/convert-lead.ts';
 import { fullName } from './lead-format.ts';
@@ -16,15 +16,19 @@ type Step =
 /**
  * Conversion in the server's words: confirm, then either land on the new customer, or — when a
  * customer already has this email — offer to link the lead to that customer instead.
+ * With `onConverted` (the board) the caller decides what follows and nothing navigates;
+ * `onClose` follows it, as it follows a cancel.
  */
 export function ConvertLeadDialog({
   lead,
   opened,
   onClose,
+  onConverted,
 }: {
   lead: Lead;
   opened: boolean;
   onClose: () => void;
+  onConverted?: (conversion: Conversion) => void;
 }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -48,7 +52,8 @@ export function ConvertLeadDialog({
   const run = async (customerId?: string) => {
     setFailure(null);
     try {
-      const { customer } = await convert.mutateAsync(customerId ? { customerId } : {});
+      const conversion = await convert.mutateAsync(customerId ? { customerId } : {});
+      const { customer } = conversion;
       const customerName = customer ? `${customer.firstName} ${customer.lastName}` : null;
       notifications.show({
         color: 'green',
@@ -56,6 +61,11 @@ export function ConvertLeadDialog({
           ? `${name} is linked to ${customerName ?? 'the existing customer'}.`
           : `${name} is now a customer.`,
       });
+      if (onConverted) {
+        onConverted(conversion);
+        close();
+        return;
+      }
       close();
       // A customer outside the caller's scope cannot be opened: the lead page shows the result.
       if (customer) {

@@ -81,15 +81,20 @@ function OwnerFilter({
   );
 }
 
-/** Search, status, owner and source: every change goes to the URL, so a link reproduces it. */
+/**
+ * Search, status, owner and source: every change goes to the URL, so a link reproduces it.
+ * The board leaves the status out (`showStatus={false}`): its columns are the statuses.
+ */
 export function LeadFilters({
   params,
   onParamsChange,
   showOwner,
+  showStatus = true,
 }: {
   params: LeadListParams;
   onParamsChange: (params: LeadListParams) => void;
   showOwner: boolean;
+  showStatus?: boolean;
 }) {
   const [search, setSearch] = useState(params.q ?? '');
   // Another control (an empty state's "Clear filters") may clear the search: follow it.
@@ -136,15 +141,17 @@ export function LeadFilters({
   );
   const selects = (
     <>
-      <MultiSelect
-        aria-label="Status"
-        placeholder={params.status ? undefined : 'Any status'}
-        data={leadStatuses.map((status) => ({ value: status, label: leadStatusLabels[status] }))}
-        value={splitList<LeadStatus>(params.status, leadStatuses)}
-        onChange={(values) => onParamsChange({ ...params, status: joinList(values) })}
-        clearable
-        w={{ base: '100%', sm: 240 }}
-      />
+      {showStatus ? (
+        <MultiSelect
+          aria-label="Status"
+          placeholder={params.status ? undefined : 'Any status'}
+          data={leadStatuses.map((status) => ({ value: status, label: leadStatusLabels[status] }))}
+          value={splitList<LeadStatus>(params.status, leadStatuses)}
+          onChange={(values) => onParamsChange({ ...params, status: joinList(values) })}
+          clearable
+          w={{ base: '100%', sm: 240 }}
+        />
+      ) : null}
       {showOwner ? (
         <OwnerFilter
           value={params.ownerId}

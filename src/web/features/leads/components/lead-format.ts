@@ -16,6 +16,13 @@ export function formatMoney(value: number): string {
   return money.format(value);
 }
 
+const wholeMoney = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+
+/** "48,000" for a whole amount, "1,234.50" otherwise: the board's cards and column totals. */
+export function formatAmount(value: number): string {
+  return Number.isInteger(value) ? wholeMoney.format(value) : money.format(value);
+}
+
 export function formatDate(iso: string): string {
   return date.format(new Date(iso));
 }

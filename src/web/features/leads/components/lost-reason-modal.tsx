@@ -6,15 +6,20 @@ import { useServerSubmit } from '../../../lib/use-server-submit.ts';
 import { useUpdateLead } from '../api/update-lead.ts';
 import { fullName } from './lead-format.ts';
 
-/** Marking a lead lost asks why: the reason is required, by this form and by the server. */
+/**
+ * Marking a lead lost asks why: the reason is required, by this form and by the server.
+ * `onLost` runs once the server has accepted, before `onClose` (which a cancel runs alone).
+ */
 export function LostReasonModal({
   lead,
   opened,
   onClose,
+  onLost,
 }: {
   lead: Lead;
   opened: boolean;
   onClose: () => void;
+  onLost?: (lead: Lead) => void;
 }) {
   const update = useUpdateLead(lead.id);
   const form = useForm({
@@ -28,8 +33,12 @@ export function LostReasonModal({
     onClose();
   };
   const { onSubmit, failure, pending } = useServerSubmit(form, ['lostReason'], async (values) => {
-    await update.mutateAsync({ status: 'lost', lostReason: values.lostReason.trim() });
+    const updated = await update.mutateAsync({
+      status: 'lost',
+      lostReason: values.lostReason.trim(),
+    });
     notifications.show({ color: 'green', message: `${fullName(lead)} is marked as lost.` });
+    onLost?.(updated);
     close();
   });
 
