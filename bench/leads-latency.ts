@@ -23,10 +23,12 @@ const USAGE = `Usage: npm run bench:leads -- [options]
 
 Starts Leadline (src/server/main.ts, production mode) in a child process on a database filled
 by \`npm run bench:seed\`, signs in over
-HTTP as a manager and as the sales user with the most leads, and measures GET /api/v1/leads
-under concurrent load: the default list, a status + owner filter, searches (q), the sales
-user's own list and page 5 through nextCursor. Prints a markdown table of latencies.
-Exits 1 if any request fails (not 200, or not a leads page).
+HTTP as a manager and as the sales user with the most leads, and measures under concurrent
+load: GET /api/v1/leads (the default list, a status + owner filter, searches (q), the sales
+user's own list, page 5 through nextCursor), the pipeline board, and the analytics summaries
+(team, one owner's, the sales user's own; each rotating over the dashboard's five ranges).
+Prints a markdown table of latencies. Exits 1 if any request fails (not 200, or not the
+contract's shape).
 
 Options:
   --database-url <url>   the seeded database (default file:data/bench.db)
@@ -36,7 +38,10 @@ Options:
   --warmup <n>           unmeasured requests per scenario first (default 500)
   --budget <ms>          p95 each scenario should stay under, for the verdict (default 50)
   --scenarios <list>     comma list of scenarios to run (default all):
-                         default, status-owner, q, sales, page5, pipeline
+                         default, status-owner, q, sales, page5, pipeline,
+                         summary, summary-owner, me
+  --no-cache             start the server with ANALYTICS_CACHE_SIZE=0, so every summary
+                         is computed in SQL (the cost after a write)
   -h, --help             show this text`;
 
 function parseOptions() {
@@ -50,6 +55,7 @@ function parseOptions() {
         warmup: { type: 'string' },
         budget: { type: 'string' },
         scenarios: { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -73,6 +79,7 @@ function parseOptions() {
       warmup: values.warmup === '0' ? 0 : positiveInteger('warmup', values.warmup, 500, USAGE),
       budget: positiveInteger('budget', values.budget, 50, USAGE),
       scenarios: scenarioKeys(values.scenarios),
+      cache: !values['no-cache'],
     };
   } catch (error) {
     if (isParseArgsError(error)) usageError(error.message, USAGE);
@@ -80,7 +87,17 @@ function parseOptions() {
   }
 }
 
-const SCENARIO_KEYS = ['default', 'status-owner', 'q', 'sales', 'page5', 'pipeline'] as const;
+const SCENARIO_KEYS = [
+  'default',
+  'status-owner',
+  'q',
+  'sales',
+  'page5',
+  'pipeline',
+  'summary',
+  'summary-owner',
+  'me',
+] as const;
 type ScenarioKey = (typeof SCENARIO_KEYS)[number];
 
 function scenarioKeys(list: string | undefined): ScenarioKey[] {
@@ -208,12 +225,32 @@ async function cursorForPage(origin: string, cookie: string, page: number): Prom
   return cursor;
 }
 
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The dashboard's presets, resolved as the web app does: this month, last 30 days, this quarter, this year, all time. */
+function dashboardRanges(now = new Date()): Record<string, string>[] {
+  const today = day(now);
+  const [year, month] = [now.getUTCFullYear(), now.getUTCMonth()];
+  return [
+    { from: day(new Date(Date.UTC(year, month, 1))), to: today },
+    { from: day(new Date(now.getTime() - 29 * 86_400_000)), to: today },
+    { from: day(new Date(Date.UTC(year, month - (month % 3), 1))), to: today },
+    { from: `${year}-01-01`, to: today },
+    {},
+  ];
+}
+
+const analytics = (path: 'summary' | 'me', query: Record<string, string>) => {
+  const search = new URLSearchParams(query).toString();
+  return `/api/v1/analytics/${path}${search ? `?${search}` : ''}`;
+};
+
 /**
  * Starts the real server entry (src/server/main.ts) in its own process, as production runs
  * it, so the load generator's own work (fetch, JSON parsing) does not queue on the server's
  * event loop. Resolves once /readyz answers.
  */
-async function startServer(bench: BenchDatabase) {
+async function startServer(bench: BenchDatabase, cache: boolean) {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
@@ -226,6 +263,7 @@ async function startServer(bench: BenchDatabase) {
       PUBLIC_URL: origin,
       BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'),
       LOG_LEVEL: 'silent',
+      ...(cache ? {} : { ANALYTICS_CACHE_SIZE: '0' }),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -270,7 +308,7 @@ async function main() {
     await migrateToLatest(database.db);
     const users = await pickUsers(database, where);
     const terms = await searchTerms(database);
-    const server = await startServer(options.database);
+    const server = await startServer(options.database, options.cache);
     stop = server.stop;
     const { origin } = server;
     const manager = { cookie: await signIn(origin, users.manager.email) };
@@ -305,6 +343,23 @@ async function main() {
         headers: manager,
       },
       pipeline: { name: 'pipeline board (manager)', paths: ['/api/v1/pipeline'], headers: manager },
+      summary: {
+        name: 'team summary, five ranges (manager)',
+        paths: dashboardRanges().map((range) => analytics('summary', range)),
+        headers: manager,
+      },
+      'summary-owner': {
+        name: 'team summary of one owner, five ranges (manager)',
+        paths: dashboardRanges().map((range) =>
+          analytics('summary', { ...range, ownerId: users.sales.id }),
+        ),
+        headers: manager,
+      },
+      me: {
+        name: 'own summary, five ranges (sales)',
+        paths: dashboardRanges().map((range) => analytics('me', range)),
+        headers: sales,
+      },
     };
     const scenarios = options.scenarios.map((key) => all[key]);
 
@@ -315,7 +370,7 @@ async function main() {
     const cpu = cpus();
     console.log(
       [
-        `GET /api/v1/leads on ${database.dialect} (${where})`,
+        `Leadline on ${database.dialect} (${where}); analytics cache ${options.cache ? 'on' : 'off'}`,
         `concurrency ${options.concurrency}, ${amount} per scenario after ${options.warmup} warm-up; ` +
           `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ` +
           `load average ${loadavg()[0]?.toFixed(2)} at start`,

@@ -38,8 +38,9 @@ export interface Summary {
 const elapsedMs = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
 
 /**
- * Reads the body as the contract says a leads page or the pipeline board is (its total: the
- * page's `total`, or the board's summed column counts); the reason it is not, otherwise.
+ * Reads the body as the contract says a leads page, the pipeline board or an analytics summary
+ * is (its total: the page's `total`, the board's summed column counts, the summary's `total`);
+ * the reason it is not, otherwise.
  */
 function checkLeadPage(text: string): { total: number } | string {
   let body: unknown;
@@ -56,6 +57,11 @@ function checkLeadPage(text: string): { total: number } | string {
       total += column.count;
     }
     return { total };
+  }
+  const summary = body as { byStatus?: unknown; total?: unknown; trend?: unknown };
+  if (summary.byStatus !== undefined) {
+    if (typeof summary.total !== 'number' || !Array.isArray(summary.trend)) return 'bad summary';
+    return { total: summary.total };
   }
   const page = body as { data?: unknown; total?: unknown; nextCursor?: unknown };
   if (!Array.isArray(page.data)) return 'no data array';

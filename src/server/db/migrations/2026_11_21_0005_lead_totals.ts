@@ -82,24 +82,31 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       begin ${add('old', -1)} ${add('new', 1)} end`.execute(db);
   }
 
-  // Analytics: leads created in a range, whoever owns them or of one owner, read from an index
-  // that holds every column the summary groups or sums (no visit to the table).
-  const covering = ['status', 'source', 'value', 'convertedAt'];
+  // Analytics, each read from an index holding every column it needs (no visit to the table):
+  // leads created in a range by day; the summary's groups, in the index's order (no sort), for
+  // everyone or one owner; and the conversions by day, from the converted leads alone.
   await db.schema
-    .createIndex('leads_analytics_idx')
+    .createIndex('leads_analytics_created_idx')
     .on('leads')
-    .columns(['createdAt', 'ownerId', ...covering])
+    .columns(['createdAt', 'ownerId'])
     .execute();
   await db.schema
-    .createIndex('leads_owner_analytics_idx')
+    .createIndex('leads_analytics_groups_idx')
     .on('leads')
-    .columns(['ownerId', 'createdAt', ...covering])
+    .columns(['ownerId', 'source', 'status', 'createdAt', 'value', 'convertedAt'])
+    .execute();
+  await db.schema
+    .createIndex('leads_analytics_converted_idx')
+    .on('leads')
+    .columns(['convertedAt', 'createdAt', 'ownerId'])
+    .where(sql.ref('convertedAt'), 'is not', null)
     .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.dropIndex('leads_owner_analytics_idx').execute();
-  await db.schema.dropIndex('leads_analytics_idx').execute();
+  for (const index of ['created', 'groups', 'converted']) {
+    await db.schema.dropIndex(`leads_analytics_${index}_idx`).execute();
+  }
   if (dialectOf(db) === 'postgres') {
     await sql`drop trigger leads_totals on leads`.execute(db);
     await sql`drop function lead_totals_follow()`.execute(db);
