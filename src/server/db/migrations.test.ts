@@ -179,6 +179,33 @@ describe.each(testDialects())('the schema on %s', (dialect) => {
       ]);
     });
 
+    it('stays exact under concurrent moves in opposite directions, without deadlocks', async () => {
+      const { db } = t.database;
+      await user('ann');
+      const leads = Array.from({ length: 8 }, (_, index) =>
+        lead({ ownerId: 'ann', value: 100, status: index % 2 ? 'contacted' : 'new' }),
+      );
+      for (const row of leads) await db.insertInto('leads').values(row).execute();
+      // Each round moves half the leads new → contacted and the other half back, at once.
+      for (let round = 0; round < 10; round += 1) {
+        await Promise.all(
+          leads.map((row, index) => {
+            const status = (index + round) % 2 ? 'new' : 'contacted';
+            return db
+              .transaction()
+              .execute((trx) =>
+                trx.updateTable('leads').set({ status }).where('id', '=', row.id).execute(),
+              );
+          }),
+        );
+      }
+      expect(await cells()).toEqual(await expected());
+      expect(await cells()).toEqual([
+        { ownerKey: 'ann', source: 'other', status: 'contacted', count: 4, value: 400 },
+        { ownerKey: 'ann', source: 'other', status: 'new', count: 4, value: 400 },
+      ]);
+    });
+
     it('is filled from the leads already there when the migration runs', async () => {
       const { db } = t.database;
       await user('ann');

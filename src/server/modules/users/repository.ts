@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { openLeadStatuses } from '../../../contracts/leads.ts';
+import type { Dialect } from '../../db/connect.ts';
 import type { Role } from '../../db/schema.ts';
 import type { Executor } from '../../db/types.ts';
 import { newId } from '../../lib/ids.ts';
@@ -132,10 +133,24 @@ export async function deleteSessionsOf(db: Executor, userId: string): Promise<vo
  */
 export async function reassignOpenLeadsOf(
   db: Executor,
+  dialect: Dialect,
   fromUserId: string,
   toUserId: string | null,
   now: string,
 ): Promise<string[]> {
+  if (dialect === 'postgres') {
+    // Every lead first, then (through the lead_totals trigger) the totals cells: a single-lead
+    // write takes its lead and then its cells, so the two can wait for each other but never
+    // in a cycle.
+    await db
+      .selectFrom('leads')
+      .select('id')
+      .where('ownerId', '=', fromUserId)
+      .where('status', 'in', openLeadStatuses)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+  }
   const rows = await db
     .updateTable('leads')
     .set({ ownerId: toUserId, updatedAt: now })

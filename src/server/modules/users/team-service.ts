@@ -156,7 +156,7 @@ export async function reassignOpenLeads(
     if (toUserId !== null && !(await findUserById(trx, toUserId))?.active) {
       throw fieldError('toUserId', 'Choose an active user to take over the leads');
     }
-    const moved = await reassignOpenLeadsOf(trx, fromUserId, toUserId, nowIso());
+    const moved = await reassignOpenLeadsOf(trx, ctx.dialect, fromUserId, toUserId, nowIso());
     await recordAudits(
       trx,
       moved.map((leadId) => ({
