@@ -31,7 +31,7 @@ function OwnerAvatar({ owner }: { owner: Lead['owner'] }) {
       {owner ? (
         <Avatar name={owner.name} color="initials" size={24} role="img" aria-label={label} />
       ) : (
-        <Avatar size={24} role="img" aria-label={label} variant="outline" color="gray">
+        <Avatar size={24} role="img" aria-label={label} variant="light" color="gray">
           <IconUserQuestion size={14} />
         </Avatar>
       )}
@@ -77,18 +77,19 @@ function CardBody({
         {handle}
         {locked ? (
           <Tooltip label="Converted · locked" withArrow>
-            <IconLock
-              size={16}
-              aria-label="Converted, locked"
+            <span
+              className={classes.lock}
               role="img"
-              style={{ flexShrink: 0, color: 'var(--mantine-color-green-7)' }}
+              aria-label="Converted, locked"
               data-testid="card-locked"
-            />
+            >
+              <IconLock size={16} aria-hidden />
+            </span>
           </Tooltip>
         ) : null}
       </Group>
       {lead.company ? (
-        <Text size="xs" c="dimmed" truncate mt={2}>
+        <Text size="xs" c="dimmed" truncate mt={2} title={lead.company}>
           {lead.company}
         </Text>
       ) : null}

@@ -94,35 +94,40 @@ export function PipelineColumn({
       }
     >
       <header className={classes.header}>
-        <Group justify="space-between" wrap="nowrap" gap={6}>
-          <Group gap={8} wrap="nowrap" style={{ minWidth: 0 }}>
-            <h2 id={headingId} className={classes.title}>
-              {label}
-            </h2>
-            <Badge
-              variant="light"
-              color={statusColors[status]}
-              size="sm"
-              radius="sm"
-              data-testid="column-count"
-              aria-label={`${column.count} ${column.count === 1 ? 'lead' : 'leads'}`}
-              style={{ flexShrink: 0 }}
-            >
-              {column.count.toLocaleString()}
-            </Badge>
-          </Group>
-          <Text
+        <Group gap={8} wrap="nowrap">
+          <h2 id={headingId} className={classes.title}>
+            {label}
+          </h2>
+          <Badge
+            variant="light"
+            color={statusColors[status]}
             size="sm"
-            fw={600}
-            c="dimmed"
-            data-testid="column-value"
-            aria-label={`Total value ${formatAmount(column.value)}`}
-            style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}
+            radius="sm"
+            data-testid="column-count"
+            aria-label={`${column.count} ${column.count === 1 ? 'lead' : 'leads'}`}
+            style={{ flexShrink: 0 }}
           >
-            {formatAmount(column.value)}
-          </Text>
+            {column.count.toLocaleString()}
+          </Badge>
         </Group>
-        {drop ? <DropHint state={drop} /> : null}
+        {/* While a card is in the air, the total makes room for where it may go. */}
+        <div className={classes.subline}>
+          {drop && drop.kind !== 'source' ? (
+            <DropHint state={drop} />
+          ) : (
+            <Text
+              size="sm"
+              fw={600}
+              c="dimmed"
+              truncate
+              data-testid="column-value"
+              aria-label={`Total value ${formatAmount(column.value)}`}
+              style={{ fontVariantNumeric: 'tabular-nums' }}
+            >
+              {formatAmount(column.value)}
+            </Text>
+          )}
+        </div>
       </header>
       <ul className={classes.cards} ref={listRef} aria-label={`${label} leads`}>
         {column.leads.length === 0 ? (
