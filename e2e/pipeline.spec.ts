@@ -216,6 +216,37 @@ test('a qualified card dropped on Converted asks first, then converts and locks'
   await expect(boardColumn(page, 'converted').getByTestId('column-value')).toHaveText('40,000');
 });
 
+test('converting from the board offers to link a lead to the customer with its email', async ({
+  page,
+}) => {
+  await completeSetup(page);
+  const customer = await page.request.post('/api/v1/customers', {
+    data: { firstName: 'Edsger', lastName: 'Dijkstra', email: 'edsger@tue.example' },
+  });
+  expect(customer.status(), await customer.text()).toBe(201);
+  await seedLead(page, {
+    firstName: 'E. W.',
+    lastName: 'Dijkstra',
+    email: 'EDSGER@tue.example',
+    status: 'qualified',
+  });
+  await openBoard(page);
+
+  await dragCardTo(page, boardCard(page, 'E. W. Dijkstra'), boardColumn(page, 'converted'));
+  await page
+    .getByRole('dialog', { name: 'Convert to a customer' })
+    .getByRole('button', { name: 'Convert' })
+    .click();
+  const duplicate = page.getByRole('dialog', { name: 'A customer with this email already exists' });
+  await expect(duplicate).toBeVisible();
+  await duplicate.getByRole('button', { name: 'Link lead to this customer' }).click();
+  await expect(duplicate).toBeHidden();
+  await expect(page.getByText('E. W. Dijkstra is linked to Edsger Dijkstra.')).toBeVisible();
+  await expect(page).toHaveURL(/\/pipeline/);
+  await expect(boardCard(page, 'E. W. Dijkstra').getByTestId('card-locked')).toBeVisible();
+  await expect(count(page, 'converted')).toHaveText('1');
+});
+
 test('a sales user’s board holds only their leads, without an owner filter', async ({
   page,
   server,
