@@ -28,7 +28,8 @@ test('an admin enables sign-up; a newcomer registers and is signed in as Sales',
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
 
-  await expect(page).toHaveURL(/\/customers$/);
+  // Sales users start on their own dashboard.
+  await expect(page).toHaveURL(/\/dashboard$/);
   const menu = page.getByTestId('user-menu');
   await expect(menu).toContainText('Nora Newcomer');
   await expect(menu).toContainText('Sales');
@@ -75,6 +76,7 @@ test('a sales user never sees another sales user’s customers', async ({ page, 
 
   await signIn(page, 'olga@example.com');
   await expect(page.getByTestId('user-menu')).toContainText('Olga Other');
+  await page.getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByText('No customers yet')).toBeVisible();
   await page.getByLabel('Search customers').fill('client');
   await expect(page.getByText('No customers match “client”')).toBeVisible();

@@ -161,15 +161,16 @@ test.describe('the team dashboard', () => {
 
     // Most conversions first; unassigned leads gather under "Unassigned".
     const leaderboard = page.getByRole('table', { name: 'Leaderboard' });
-    // (An avatar's initials, hidden from screen readers, precede each name.)
+    // (An avatar's initials, hidden from screen readers, precede each name; a column of amounts
+    // shows cents on every row once one has them.)
     await expect(leaderboard.getByRole('rowheader')).toHaveText([
       /Sally Seller$/,
       /Sam Sales$/,
       'Unassigned',
     ]);
-    await expect(rowCells(leaderboard, 'Sally Seller')).toHaveText(['3', '2', '66.7%', '3,000']);
+    await expect(rowCells(leaderboard, 'Sally Seller')).toHaveText(['3', '2', '66.7%', '3,000.00']);
     await expect(rowCells(leaderboard, 'Sam Sales')).toHaveText(['4', '1', '25.0%', '7,500.50']);
-    await expect(rowCells(leaderboard, 'Unassigned')).toHaveText(['2', '0', '0.0%', '1,200']);
+    await expect(rowCells(leaderboard, 'Unassigned')).toHaveText(['2', '0', '0.0%', '1,200.00']);
   });
 
   test('the owner filter and the range drive every widget and stay in the URL', async ({
@@ -280,4 +281,86 @@ test('a sales user lands on their own dashboard and cannot reach the team one', 
   await page.goto('/dashboard?range=custom&from=2021-03-01&to=2021-03-31');
   await expect(page.getByRole('heading', { name: 'No leads created in this range' })).toBeVisible();
   await expect(page.getByText('Try a wider range')).toBeVisible();
+});
+
+/** Screenshots for review, not assertions: `SHOTS=1 npx playwright test analytics -g screenshots`. */
+test('screenshots of both dashboards, with data and empty', async ({ page, server, browser }) => {
+  test.skip(!process.env.SHOTS, 'set SHOTS=1 to write /tmp/shots/*.png');
+  test.setTimeout(180_000);
+  await completeSetup(page);
+  for (const [name, email, role] of [
+    ['Sam Sales', 'sam@example.com', 'sales'],
+    ['Sally Seller', 'sally@example.com', 'sales'],
+    ['Marco Manager', 'marco@example.com', 'manager'],
+    ['Priya Patel', 'priya@example.com', 'sales'],
+  ] as const) {
+    await server.createUser({ name, email, role });
+  }
+  const ids = await userIds(page);
+  const owners = [ids['Sam Sales'], ids['Sally Seller'], ids['Priya Patel'], ids['Marco Manager']];
+  const sources = [
+    'website',
+    'referral',
+    'event',
+    'cold_call',
+    'email_campaign',
+    'social',
+    'partner',
+  ];
+  const statuses: Status[] = ['new', 'contacted', 'qualified', 'converted', 'lost', 'converted'];
+  const first = ['Ada', 'Ben', 'Cora', 'Dev', 'Elif', 'Finn', 'Gia', 'Hugo', 'Iris', 'Jon'];
+  for (let i = 0; i < 32; i++) {
+    await seedLead(page, {
+      name: `${first[i % first.length]} Client${i}`,
+      source: sources[(i * 3) % sources.length] ?? 'other',
+      value: 1_500 + ((i * 7_919) % 48_000) + (i % 5 === 0 ? 0.5 : 0),
+      status: statuses[i % statuses.length] ?? 'new',
+      ownerId: i % 9 === 8 ? null : (owners[(i * 7 + (i >> 2)) % owners.length] ?? null),
+    });
+  }
+  const settle = async (target: Page) => {
+    await expect(kpi(target, 'Total leads')).toBeVisible();
+    await target.waitForTimeout(400);
+  };
+
+  await page.goto('/dashboard/team');
+  await settle(page);
+  await page.screenshot({ path: '/tmp/shots/team-dashboard-1440.png', fullPage: true });
+  await page.goto('/dashboard/team?range=custom&from=2020-01-01&to=2020-03-31');
+  await expect(page.getByRole('heading', { name: 'No leads created in this range' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/dashboard-empty-1440.png', fullPage: true });
+
+  const state = await page.context().storageState();
+  const dark = await browser.newContext({
+    baseURL: server.url,
+    storageState: state,
+    colorScheme: 'dark',
+    viewport: { width: 1440, height: 900 },
+  });
+  const darkPage = await dark.newPage();
+  await darkPage.goto('/dashboard/team');
+  await settle(darkPage);
+  await darkPage.screenshot({ path: '/tmp/shots/team-dashboard-dark-1440.png', fullPage: true });
+  await dark.close();
+
+  const phone = await browser.newContext({
+    baseURL: server.url,
+    storageState: state,
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+  });
+  const phonePage = await phone.newPage();
+  await phonePage.goto('/dashboard/team');
+  await settle(phonePage);
+  await phonePage.screenshot({ path: '/tmp/shots/team-dashboard-375.png', fullPage: true });
+  await phone.close();
+
+  await signOut(page);
+  await signIn(page, 'sam@example.com');
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await settle(page);
+  await page.screenshot({ path: '/tmp/shots/my-dashboard-1440.png', fullPage: true });
+  await page.goto('/dashboard?range=custom&from=2020-01-01&to=2020-03-31');
+  await expect(page.getByRole('heading', { name: 'No leads created in this range' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/my-dashboard-empty-1440.png', fullPage: true });
 });

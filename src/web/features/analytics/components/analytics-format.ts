@@ -40,6 +40,13 @@ export function formatMoney(value: number): string {
   return Number.isInteger(value) ? wholeMoney.format(value) : centsMoney.format(value);
 }
 
+/** One formatter for a column of amounts: all with cents if any has cents, so the digits line up. */
+export function moneyColumnFormatter(values: number[]): (value: number) => string {
+  return values.some((value) => !Number.isInteger(value))
+    ? (value) => centsMoney.format(value)
+    : (value) => wholeMoney.format(value);
+}
+
 export function formatCount(value: number): string {
   return count.format(value);
 }

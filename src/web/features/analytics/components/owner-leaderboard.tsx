@@ -2,7 +2,7 @@ import { Avatar, Box, Card, Group, Stack, Text, Title, useMatches } from '@manti
 import { IconUserQuestion } from '@tabler/icons-react';
 import { useId } from 'react';
 import type { AnalyticsSummary } from '../../../../contracts/analytics.ts';
-import { formatCount, formatMoney, formatPercent, share } from './analytics-format.ts';
+import { formatCount, formatPercent, moneyColumnFormatter, share } from './analytics-format.ts';
 import { RateCell } from './source-table.tsx';
 import { DataTable } from './widget-card.tsx';
 
@@ -33,6 +33,7 @@ function OwnerName({ name }: { name: string | null }) {
 
 /** Phones: one block per owner, the four figures under the name, instead of a wide table. */
 function OwnerList({ rows, labelledBy }: { rows: OwnerRow[]; labelledBy: string }) {
+  const formatMoney = moneyColumnFormatter(rows.map((row) => row.pipelineValue));
   return (
     <Stack
       component="ol"
@@ -90,6 +91,7 @@ function OwnerList({ rows, labelledBy }: { rows: OwnerRow[]; labelledBy: string 
 export function OwnerLeaderboard({ summary }: { summary: AnalyticsSummary }) {
   const titleId = useId();
   const wide = useMatches({ base: false, sm: true }, { getInitialValueInEffect: false });
+  const formatMoney = moneyColumnFormatter(summary.byOwner.map((row) => row.pipelineValue));
   return (
     <Card withBorder radius="md" padding="md">
       <Stack gap="sm">

@@ -43,6 +43,7 @@ export function DataTable({
       aria-labelledby={labelledBy}
       verticalSpacing={6}
       horizontalSpacing={spacing}
+      fz={{ base: 'xs', xs: 'sm' }}
       striped
       highlightOnHover
     >
@@ -100,12 +101,11 @@ export function DataTable({
       ) : null}
     </Table>
   );
-  return minWidth ? (
-    <Table.ScrollContainer minWidth={minWidth} type="native">
+  // Never wider than the card: past its minimum width, the table scrolls within it.
+  return (
+    <Table.ScrollContainer minWidth={minWidth ?? 280} type="native">
       {body}
     </Table.ScrollContainer>
-  ) : (
-    body
   );
 }
 
