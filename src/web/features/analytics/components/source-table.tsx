@@ -17,7 +17,7 @@ export function RateCell({ rate }: { rate: number }) {
         aria-hidden
         style={{ flexShrink: 0 }}
       />
-      <Text span size="sm" miw={46} ta="right">
+      <Text span fz="inherit" miw={46} ta="right">
         {formatPercent(rate)}
       </Text>
     </Group>
