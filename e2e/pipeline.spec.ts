@@ -441,3 +441,113 @@ test('screenshots of the board', async ({ page, server }) => {
   await page.keyboard.press('Escape');
   await page.mouse.up();
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('a long press drags a card from Contacted to Qualified by touch', async ({ page }) => {
+    await completeSetup(page);
+    await seedLead(page, {
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      value: 12500,
+      status: 'contacted',
+    });
+    await seedLead(page, { firstName: 'Charles', lastName: 'Babbage', status: 'contacted' });
+    await openBoard(page);
+    await expect(count(page, 'contacted')).toHaveText('2');
+    await expect(count(page, 'qualified')).toHaveText('0');
+
+    // Phones show one column at a time with the next peeking in: bring Contacted into view.
+    const contacted = boardColumn(page, 'contacted');
+    const qualified = boardColumn(page, 'qualified');
+    await contacted.evaluate((column) =>
+      column.scrollIntoView({ inline: 'start', block: 'nearest' }),
+    );
+    const ada = boardCard(page, 'Ada Lovelace');
+    await expect(ada).toBeInViewport();
+
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x?: number, y?: number) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: x === undefined || y === undefined ? [] : [{ x, y }],
+      });
+    // The board: the columns' parent, scrolling sideways on a phone.
+    const board = boardColumn(page, 'new').locator('..');
+    const scrolled = () => board.evaluate((element) => element.scrollLeft);
+
+    // A quick swipe on a card, without the long press, scrolls the board and moves nothing.
+    const before = await scrolled();
+    const swipe = await boardCard(page, 'Charles Babbage').boundingBox();
+    if (!swipe) throw new Error('card not on screen');
+    const swipeY = swipe.y + swipe.height / 2;
+    await touch('touchStart', swipe.x + swipe.width - 20, swipeY);
+    for (let step = 1; step <= 6; step++) {
+      await touch('touchMove', swipe.x + swipe.width - 20 - 30 * step, swipeY);
+    }
+    await touch('touchEnd');
+    await expect.poll(scrolled).toBeGreaterThan(before + 100);
+    await expect(board).not.toHaveAttribute('data-dragging');
+    await expect(qualified).not.toHaveAttribute('data-drop');
+    await expect(count(page, 'contacted')).toHaveText('2');
+    // Back to Contacted once the fling has settled.
+    await expect(async () => {
+      await contacted.evaluate((column) =>
+        column.scrollIntoView({ inline: 'start', block: 'nearest' }),
+      );
+      await page.waitForTimeout(200);
+      expect(await scrolled()).toBe(before);
+    }).toPass();
+    await expect(ada).toBeInViewport();
+    const from = await ada.boundingBox();
+    if (!from) throw new Error('card not on screen');
+    let x = from.x + from.width / 2;
+    let y = from.y + Math.min(40, from.height / 2);
+    // A long press lifts the card: every column says whether it may go there.
+    await touch('touchStart', x, y);
+    await page.waitForTimeout(400);
+    await expect(qualified).toHaveAttribute('data-drop', 'allowed');
+    // Toward the right edge, where Qualified peeks in: the board scrolls while the finger is
+    // near the edge, so the finger then follows Qualified back into the middle, as a person
+    // would, until the board stands still with Qualified under it.
+    const viewport = page.viewportSize();
+    if (!viewport) throw new Error('no viewport');
+    const edgeX = viewport.width - 12;
+    for (let step = 1; step <= 10; step++) {
+      await touch('touchMove', x + ((edgeX - x) * step) / 10, y + 2 * step);
+      await page.waitForTimeout(16);
+    }
+    await expect(board).toHaveAttribute('data-dragging', 'true');
+    x = edgeX;
+    y += 20;
+    await expect(async () => {
+      const to = await qualified.boundingBox();
+      if (!to) throw new Error('Qualified not on screen');
+      const targetX = Math.min(Math.max(to.x + to.width / 2, 100), viewport.width - 100);
+      for (let step = 1; step <= 4; step++) {
+        await touch('touchMove', x + ((targetX - x) * step) / 4, y);
+        await page.waitForTimeout(16);
+      }
+      x = targetX;
+      const settled = await scrolled();
+      await page.waitForTimeout(150);
+      expect(await scrolled()).toBe(settled);
+      await expect(qualified).toHaveAttribute('data-over', 'true', { timeout: 500 });
+    }).toPass();
+    const saved = patched(page);
+    await touch('touchEnd');
+
+    await expect(qualified.getByText('Ada Lovelace')).toBeVisible();
+    await expect(count(page, 'qualified')).toHaveText('1');
+    await expect(count(page, 'contacted')).toHaveText('1');
+    expect((await saved).status()).toBe(200);
+
+    await page.reload();
+    await expect(qualified.getByText('Ada Lovelace')).toBeAttached();
+    await expect(contacted.getByText('Ada Lovelace')).toHaveCount(0);
+    await expect(count(page, 'qualified')).toHaveText('1');
+    await expect(count(page, 'contacted')).toHaveText('1');
+    await expect(boardCard(page, 'Ada Lovelace')).toContainText('Qualified since today');
+  });
+});
