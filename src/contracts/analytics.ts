@@ -7,11 +7,22 @@ const isRealDay = (value: string) => {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 };
 
-/** A calendar day, `YYYY-MM-DD`, read in UTC. */
+/**
+ * The days a summary may cover. Outside them a range is no CRM's (a trend of 500,000 weeks), and
+ * at the ends of the `YYYY-MM-DD` years (0000, 9999) a week's Monday leaves that form: listing the
+ * weeks never ended (the server ran out of memory).
+ */
+export const FIRST_DAY = '1970-01-01';
+export const LAST_DAY = '2100-12-31';
+
+/** A calendar day, `YYYY-MM-DD`, read in UTC, from FIRST_DAY to LAST_DAY. */
 export const daySchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Must be a date like 2026-01-31', abort: true })
-  .refine(isRealDay, 'Must be a real calendar date')
+  .refine(isRealDay, { message: 'Must be a real calendar date', abort: true })
+  .refine((day) => day >= FIRST_DAY && day <= LAST_DAY, {
+    message: `Must be between ${FIRST_DAY} and ${LAST_DAY}`,
+  })
   .meta({ format: 'date' });
 
 export const analyticsQuerySchema = z

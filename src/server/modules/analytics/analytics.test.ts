@@ -315,6 +315,11 @@ describe.each(testDialects())('analytics API on %s', (dialect) => {
       [{ to: '2026-3-1' }, 'to', 'Must be a date like 2026-01-31'],
       [{ from: '2026-03-10', to: '2026-03-09' }, 'to', 'Must be on or after from'],
       [{ ownerId: '../users' }, 'ownerId', expect.any(String) as unknown as string],
+      // Past 9999-12-31, or before year 1, a week's Monday is no `YYYY-MM-DD`: listing the weeks
+      // never ended and the server ran out of memory. Millennia would be 100,000s of weeks.
+      [{ from: '2026-03-01', to: '9999-12-31' }, 'to', 'Must be between 1970-01-01 and 2100-12-31'],
+      [{ from: '0000-01-01' }, 'from', 'Must be between 1970-01-01 and 2100-12-31'],
+      [{ from: '0001-01-01' }, 'from', 'Must be between 1970-01-01 and 2100-12-31'],
     ];
     for (const [query, path, message] of cases) {
       const response = await manager.request('/api/v1/analytics/summary', { query });
@@ -323,6 +328,8 @@ describe.each(testDialects())('analytics API on %s', (dialect) => {
     }
     const mine = await sales.request('/api/v1/analytics/me', { query: { to: '2026-13-01' } });
     expect(mine.statusCode).toBe(400);
+    const farOff = await sales.request('/api/v1/analytics/me', { query: { to: '9999-12-31' } });
+    expect(farOff.statusCode).toBe(400);
   });
 
   it('is never stale: a write, a reassignment or a rename shows at once', async () => {

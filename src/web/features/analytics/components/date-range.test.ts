@@ -70,6 +70,10 @@ describe('isDay and describeRange', () => {
     expect(isDay('2026-02-29')).toBe(false);
     expect(isDay('2026-1-01')).toBe(false);
     expect(isDay(undefined)).toBe(false);
+    // The days the API takes: a URL asking for more falls back instead of showing an error.
+    expect(isDay('1970-01-01')).toBe(true);
+    expect(isDay('1969-12-31')).toBe(false);
+    expect(isDay('9999-12-31')).toBe(false);
   });
 
   it('describes open and closed ranges', () => {

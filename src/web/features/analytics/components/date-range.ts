@@ -1,3 +1,5 @@
+import { daySchema } from '../../../../contracts/analytics.ts';
+
 /** A dashboard's range as the URL holds it: a preset, or `custom` with `from` and `to`. */
 export const rangePresets = ['month', '30d', 'quarter', 'year', 'all'] as const;
 export type RangePreset = (typeof rangePresets)[number];
@@ -34,11 +36,9 @@ export function toDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** A real calendar day written `YYYY-MM-DD`, as the API accepts it. */
+/** A real calendar day written `YYYY-MM-DD` that the API accepts (its own rule, not a copy). */
 export function isDay(value: string | undefined): value is string {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && toDay(date) === value;
+  return daySchema.safeParse(value).success;
 }
 
 function presetRange(preset: RangePreset, now: Date): ResolvedRange {
