@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../lib/ids.ts';
 import { dbBool, nowIso } from '../lib/time.ts';
+import { reassignOpenLeadsOf } from '../modules/users/repository.ts';
 import { createTestDatabase, type TestDatabase, testDialects } from '../test/databases.ts';
 import { isUniqueViolation } from './errors.ts';
 import { migrateDownOne, migrateToLatest } from './migrate.ts';
@@ -204,6 +205,53 @@ describe.each(testDialects())('the schema on %s', (dialect) => {
         { ownerKey: 'ann', source: 'other', status: 'contacted', count: 4, value: 400 },
         { ownerKey: 'ann', source: 'other', status: 'new', count: 4, value: 400 },
       ]);
+    });
+
+    it('lets a reassignment and moves of the new owner’s leads run together, without deadlocks', async () => {
+      if (dialect !== 'postgres') return; // SQLite has one writer: nothing to interleave
+      const { db } = t.database;
+      await user('ann');
+      await user('bob');
+      // Ann's leads, website ones first: the reassignment meets them in that order, so row by
+      // row it would take Bob's website cell before his event cell, against the key order.
+      const start = Date.parse('2026-01-01T00:00:00Z');
+      const rows = Array.from({ length: 4000 }, (_, index) => {
+        const at = new Date(start + index * 1000).toISOString();
+        const source = index < 2000 ? 'website' : 'event';
+        return lead({ ownerId: 'ann', source, createdAt: at, updatedAt: at, statusChangedAt: at });
+      });
+      for (let index = 0; index < rows.length; index += 500) {
+        await db
+          .insertInto('leads')
+          .values(rows.slice(index, index + 500))
+          .execute();
+      }
+      // Bob's own lead, moved from source to source: each move takes his event cell, then his
+      // website cell (key order).
+      const bobs = lead({ ownerId: 'bob', source: 'event' });
+      await db.insertInto('leads').values(bobs).execute();
+
+      let reassigning = true;
+      const reassignment = db
+        .transaction()
+        .execute((trx) => reassignOpenLeadsOf(trx, dialect, 'ann', 'bob', nowIso()))
+        .finally(() => {
+          reassigning = false;
+        });
+      const moves = (async () => {
+        for (let move = 0; reassigning || move < 2; move += 1) {
+          await db.transaction().execute((trx) =>
+            trx
+              .updateTable('leads')
+              .set({ source: move % 2 ? 'event' : 'website' })
+              .where('id', '=', bobs.id)
+              .execute(),
+          );
+        }
+      })();
+      const [moved] = await Promise.all([reassignment, moves]);
+      expect(moved).toHaveLength(4000);
+      expect(await cells()).toEqual(await expected());
     });
 
     it('is filled from the leads already there when the migration runs', async () => {

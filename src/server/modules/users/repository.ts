@@ -139,9 +139,11 @@ export async function reassignOpenLeadsOf(
   now: string,
 ): Promise<string[]> {
   if (dialect === 'postgres') {
-    // Every lead first, then (through the lead_totals trigger) the totals cells: a single-lead
-    // write takes its lead and then its cells, so the two can wait for each other but never
-    // in a cycle.
+    // Every lead first, then every lead_totals cell the update will change, in key order: a
+    // single-lead write takes its lead, then its two cells in key order, so the two can wait
+    // for each other but never in a cycle. Left to the trigger, the cells would come in the
+    // leads' order, and a move of one of the new owner's leads (not locked here) could hold
+    // one of his cells while waiting for another that this update already holds: a deadlock.
     await db
       .selectFrom('leads')
       .select('id')
@@ -150,6 +152,15 @@ export async function reassignOpenLeadsOf(
       .orderBy('id')
       .forUpdate()
       .execute();
+    await sql`
+      insert into lead_totals ("ownerKey", source, status, count, value, writes)
+      select owners.owner_key, cells.source, cells.status, 0, 0, 0
+      from (select distinct source, status from leads
+            where "ownerId" = ${fromUserId} and status in (${sql.join(openLeadStatuses)})) cells
+      cross join (values (${fromUserId}::text), (${toUserId ?? ''}::text)) owners(owner_key)
+      order by owners.owner_key, cells.source, cells.status
+      on conflict ("ownerKey", source, status) do update set writes = lead_totals.writes
+    `.execute(db);
   }
   const rows = await db
     .updateTable('leads')
