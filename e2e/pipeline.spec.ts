@@ -170,11 +170,14 @@ test('a card moves with the keyboard, and a screen reader hears it', async ({ pa
   await expect(boardColumn(page, 'contacted').getByText('Ada Lovelace')).toBeVisible();
   await expect(count(page, 'new')).toHaveText('0');
   await expect(boardCard(page, 'Ada Lovelace')).not.toHaveAttribute('aria-busy', /.*/);
+  // The card is a new element in its new column: the focus follows it, not the page.
+  const grip = page.getByRole('button', { name: 'Move Ada Lovelace' });
+  await expect(grip).toBeFocused();
 
   // The arrows skip the columns it may not go to: from Contacted, right is Qualified, then
   // Lost (Converted needs a qualified lead); Escape cancels.
-  await page.getByRole('button', { name: 'Move Ada Lovelace' }).focus();
   await page.keyboard.press('Space');
+  await expect(page.getByText(/Picked up lead Ada Lovelace in Contacted\./)).toBeAttached();
   await page.keyboard.press('ArrowRight');
   await expect(boardColumn(page, 'qualified')).toHaveAttribute('data-over', 'true');
   await page.keyboard.press('ArrowRight');
@@ -182,6 +185,22 @@ test('a card moves with the keyboard, and a screen reader hears it', async ({ pa
   await page.keyboard.press('Escape');
   await expect(page.getByText('Moving cancelled. Ada Lovelace stays in Contacted.')).toBeAttached();
   await expect(boardColumn(page, 'contacted').getByText('Ada Lovelace')).toBeVisible();
+  await expect(grip).toBeFocused();
+
+  // Dropped on Lost, then the reason dialog cancelled: the card and the focus come back.
+  await page.keyboard.press('Space');
+  await expect(page.getByText(/Picked up lead Ada Lovelace in Contacted\./)).toBeAttached();
+  await page.keyboard.press('ArrowRight');
+  await expect(boardColumn(page, 'qualified')).toHaveAttribute('data-over', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(boardColumn(page, 'lost')).toHaveAttribute('data-over', 'true');
+  await page.keyboard.press('Space');
+  const dialog = page.getByRole('dialog', { name: 'Mark as lost' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(boardColumn(page, 'contacted').getByText('Ada Lovelace')).toBeVisible();
+  await expect(grip).toBeFocused();
 });
 
 test('a qualified card dropped on Converted asks first, then converts and locks', async ({

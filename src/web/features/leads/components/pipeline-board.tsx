@@ -19,7 +19,13 @@ import {
 import { Alert, Box, Button, Group, Skeleton, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type PointerEvent as ReactPointerEvent, useCallback, useRef, useState } from 'react';
+import {
+  type PointerEvent as ReactPointerEvent,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 import {
   type Lead,
   type LeadStatus,
@@ -219,6 +225,36 @@ export function PipelineBoard({
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [announcements] = useState(makeAnnouncements);
   const dialogDone = useRef(false);
+  // A card moved with the keyboard lands in another column as a new element (and may land again
+  // on a rollback or a refetch): until the user goes elsewhere, its grip takes back a focus that
+  // fell to the page, also once a dialog it opened closes.
+  const refocusId = useRef<string | null>(null);
+  useEffect(() => {
+    const forget = (event: Event) => {
+      const id = refocusId.current;
+      const target = event.target instanceof Element ? event.target : null;
+      if (!id || target?.closest('[role="dialog"]')) return;
+      if (event.type === 'pointerdown' || !target?.closest(`[data-lead-id="${CSS.escape(id)}"]`)) {
+        refocusId.current = null;
+      }
+    };
+    document.addEventListener('focusin', forget);
+    document.addEventListener('pointerdown', forget);
+    return () => {
+      document.removeEventListener('focusin', forget);
+      document.removeEventListener('pointerdown', forget);
+    };
+  }, []);
+  useEffect(() => {
+    const id = refocusId.current;
+    const focused = document.activeElement;
+    if (!id || dialog || (focused && focused !== document.body)) return;
+    document
+      .querySelector<HTMLElement>(
+        `[data-lead-id="${CSS.escape(id)}"] [aria-roledescription="draggable lead"]`,
+      )
+      ?.focus();
+  });
 
   // Paging is per column and per view: a new filter starts every column afresh.
   const viewKey = JSON.stringify(key);
@@ -346,9 +382,10 @@ export function PipelineBoard({
     setActive(null);
   };
 
-  const onDragEnd = ({ active: dragged, over }: DragEndEvent) => {
+  const onDragEnd = ({ active: dragged, over, activatorEvent }: DragEndEvent) => {
     endDrag();
     const lead = leadOf(dragged);
+    if (lead && activatorEvent instanceof KeyboardEvent) refocusId.current = lead.id;
     if (!lead || !over || over.id === lead.status) return;
     const status = over.id as LeadStatus;
     const state = dropStateFor(lead, status);
