@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnalyticsSummary } from '../../../contracts/analytics.ts';
 import { testDialects } from '../../test/databases.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/harness.ts';
+import { teamSummary } from './service.ts';
 import { weeksBetween } from './summary.ts';
 
 type Status = 'new' | 'contacted' | 'qualified' | 'converted' | 'lost';
@@ -367,7 +368,36 @@ describe.each(testDialects())('analytics API on %s', (dialect) => {
     expect(last.byOwner.find((owner) => owner.ownerId === sales.user.id)?.name).toBe('Sam Seller');
   });
 
-  it('gives the same figures without its cache', async () => {
+  it('serves from its cache exactly what the SQL computes now, after every kind of write', async () => {
+    // The same database without a cache: every call computes afresh.
+    const uncached = { ...t.ctx, config: { ...t.ctx.config, analyticsCacheSize: 0 } };
+    const actor = { ...manager.user, role: 'manager' as const };
+    const compare = async () => {
+      for (const query of [MARCH, {}, { ...MARCH, ownerId: sales.user.id }]) {
+        await get(manager, 'summary', query); // computed, then cached
+        const served = await get(manager, 'summary', query); // from the cache if unchanged
+        expect(served).toEqual(await teamSummary(uncached, actor as never, query));
+      }
+    };
+    await compare();
+    // A bulk reassignment of the sales user's open leads to the manager.
+    const reassigned = await admin.request(`/api/v1/users/${sales.user.id}/reassign-leads`, {
+      method: 'POST',
+      body: { toUserId: manager.user.id },
+    });
+    expect(reassigned.statusCode).toBe(200);
+    await compare();
+    // A conversion, now the lead is the manager's.
+    const l3 = ids.get('L3');
+    expect(
+      (await manager.request(`/api/v1/leads/${l3}/convert`, { method: 'POST', body: {} }))
+        .statusCode,
+    ).toBe(201);
+    await compare();
+    expect((await get(manager, 'summary', MARCH)).byStatus.converted).toBe(3);
+  });
+
+  it('keeps no summaries with a cache size of 0', async () => {
     const uncached = await createTestApp(dialect, { ANALYTICS_CACHE_SIZE: '0' });
     try {
       expect(uncached.ctx.config.analyticsCacheSize).toBe(0);

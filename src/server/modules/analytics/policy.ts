@@ -1,16 +1,15 @@
 import { forbidden } from '../../http/errors.ts';
 import type { PolicyTable, Scope, Subject } from '../../lib/policy.ts';
 
-export type AnalyticsAction = 'readTeam' | 'readOwn';
+export type AnalyticsAction = 'readTeam';
 
 /**
- * The analytics rows of ARCHITECTURE.md. The team summary (every lead, any owner) is for admins
- * and managers; anyone signed in may read the summary of their own leads, though only the roles
- * that own leads are offered a dashboard of them.
+ * The team summary (every lead, any owner) is for admins and managers. The summary of one's
+ * own leads needs no rule: anyone signed in reads it (only the roles that own leads, see
+ * `me.can.viewOwnAnalytics`, are offered a dashboard of it).
  */
 export const analyticsPolicy: PolicyTable<AnalyticsAction> = {
   readTeam: { admin: 'all', manager: 'all', sales: 'none', viewer: 'none' },
-  readOwn: { admin: 'own', manager: 'own', sales: 'own', viewer: 'own' },
 };
 
 export function analyticsScope(actor: Pick<Subject, 'role'>, action: AnalyticsAction): Scope {

@@ -20,14 +20,14 @@ import { SummaryCache } from './summary-cache.ts';
 
 type Figures = Omit<SummaryInput, 'names'>;
 
-/** One cache per database: a test process runs many apps side by side. */
-const caches = new WeakMap<Executor, SummaryCache<Figures>>();
+/** One cache per app (its context): a test process runs many apps side by side. */
+const caches = new WeakMap<AppContext, SummaryCache<Figures>>();
 
 function cacheOf(ctx: AppContext): SummaryCache<Figures> {
-  let cache = caches.get(ctx.db);
+  let cache = caches.get(ctx);
   if (!cache) {
     cache = new SummaryCache<Figures>(ctx.config.analyticsCacheSize);
-    caches.set(ctx.db, cache);
+    caches.set(ctx, cache);
   }
   return cache;
 }
