@@ -1,10 +1,9 @@
 import type { AnalyticsSummary } from '../../../contracts/analytics.ts';
-import { type LeadStatus, leadStatuses } from '../../../contracts/leads.ts';
+import { type LeadStatus, leadStatuses, openLeadStatuses } from '../../../contracts/leads.ts';
 import { fromMinorUnits } from '../leads/presenter.ts';
 import type { Cell } from './repository.ts';
 
 const DAY_MS = 86_400_000;
-const openStatuses: readonly LeadStatus[] = ['new', 'contacted', 'qualified'];
 
 /** `YYYY-MM-DD` of a UTC instant. */
 export const dayString = (date: Date): string => date.toISOString().slice(0, 10);
@@ -57,7 +56,7 @@ export function buildSummary(input: SummaryInput): AnalyticsSummary {
   let conversionDays = 0;
   for (const cell of input.cells) {
     const converted = cell.status === 'converted' ? cell.count : 0;
-    const open = openStatuses.includes(cell.status);
+    const open = (openLeadStatuses as readonly LeadStatus[]).includes(cell.status);
     byStatus[cell.status] += cell.count;
     if (open) openCents += cell.value;
     conversionDays += cell.conversionDays;

@@ -5,11 +5,6 @@ const percent = new Intl.NumberFormat(undefined, {
   minimumFractionDigits: 1,
   maximumFractionDigits: 1,
 });
-const wholeMoney = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-const centsMoney = new Intl.NumberFormat(undefined, {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
 const count = new Intl.NumberFormat(undefined);
 const oneDecimal = new Intl.NumberFormat(undefined, {
   minimumFractionDigits: 1,
@@ -30,21 +25,6 @@ export function formatPercent(fraction: number): string {
 /** A share of a whole, 0 when the whole is empty. */
 export function share(part: number, whole: number): number {
   return whole > 0 ? part / whole : 0;
-}
-
-/**
- * "48,000" or "1,234.50": currency units with thousands separators, cents only when there are
- * any (the currency is a server setting the API does not send).
- */
-export function formatMoney(value: number): string {
-  return Number.isInteger(value) ? wholeMoney.format(value) : centsMoney.format(value);
-}
-
-/** One formatter for a column of amounts: all with cents if any has cents, so the digits line up. */
-export function moneyColumnFormatter(values: number[]): (value: number) => string {
-  return values.some((value) => !Number.isInteger(value))
-    ? (value) => centsMoney.format(value)
-    : (value) => wholeMoney.format(value);
 }
 
 export function formatCount(value: number): string {

@@ -9,8 +9,9 @@ import {
 import type { ComponentType } from 'react';
 import { useId } from 'react';
 import type { AnalyticsSummary } from '../../../../contracts/analytics.ts';
+import { formatAmount } from '../../../lib/money.ts';
 import classes from './analytics.module.css';
-import { formatCount, formatDays, formatMoney, formatPercent } from './analytics-format.ts';
+import { formatCount, formatDays, formatPercent } from './analytics-format.ts';
 
 interface Kpi {
   label: string;
@@ -53,7 +54,7 @@ function kpisOf(summary: AnalyticsSummary): Kpi[] {
     },
     {
       label: 'Open pipeline',
-      value: formatMoney(summary.pipelineValue),
+      value: formatAmount(summary.pipelineValue),
       hint: `Value of ${plural(open, 'open lead', 'open leads')}`,
       icon: IconCash,
       color: 'grape',

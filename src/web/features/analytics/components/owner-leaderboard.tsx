@@ -2,7 +2,8 @@ import { Avatar, Box, Card, Group, Stack, Text, Title, useMatches } from '@manti
 import { IconUserQuestion } from '@tabler/icons-react';
 import { useId } from 'react';
 import type { AnalyticsSummary } from '../../../../contracts/analytics.ts';
-import { formatCount, formatPercent, moneyColumnFormatter, share } from './analytics-format.ts';
+import { amountColumnFormatter } from '../../../lib/money.ts';
+import { formatCount, formatPercent, share } from './analytics-format.ts';
 import { RateCell } from './source-table.tsx';
 import { DataTable } from './widget-card.tsx';
 
@@ -33,7 +34,7 @@ function OwnerName({ name }: { name: string | null }) {
 
 /** Phones: one block per owner, the four figures under the name, instead of a wide table. */
 function OwnerList({ rows, labelledBy }: { rows: OwnerRow[]; labelledBy: string }) {
-  const formatMoney = moneyColumnFormatter(rows.map((row) => row.pipelineValue));
+  const formatAmount = amountColumnFormatter(rows.map((row) => row.pipelineValue));
   return (
     <Stack
       component="ol"
@@ -63,7 +64,7 @@ function OwnerList({ rows, labelledBy }: { rows: OwnerRow[]; labelledBy: string 
               ['Leads', formatCount(row.total)],
               ['Converted', formatCount(row.converted)],
               ['Conversion', formatPercent(share(row.converted, row.total))],
-              ['Pipeline', formatMoney(row.pipelineValue)],
+              ['Pipeline', formatAmount(row.pipelineValue)],
             ].map(([label, value]) => (
               <div key={label}>
                 <Text component="dt" size="xs" c="dimmed">
@@ -91,7 +92,7 @@ function OwnerList({ rows, labelledBy }: { rows: OwnerRow[]; labelledBy: string 
 export function OwnerLeaderboard({ summary }: { summary: AnalyticsSummary }) {
   const titleId = useId();
   const wide = useMatches({ base: false, sm: true }, { getInitialValueInEffect: false });
-  const formatMoney = moneyColumnFormatter(summary.byOwner.map((row) => row.pipelineValue));
+  const formatAmount = amountColumnFormatter(summary.byOwner.map((row) => row.pipelineValue));
   return (
     <Card withBorder radius="md" padding="md">
       <Stack gap="sm">
@@ -122,7 +123,7 @@ export function OwnerLeaderboard({ summary }: { summary: AnalyticsSummary }) {
                   formatCount(row.total),
                   formatCount(row.converted),
                   <RateCell key="rate" rate={share(row.converted, row.total)} />,
-                  formatMoney(row.pipelineValue),
+                  formatAmount(row.pipelineValue),
                 ],
               })),
             }}

@@ -1,7 +1,8 @@
 import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import type { Lead } from '../../../../contracts/leads.ts';
-import { formatMoney, fullName } from './lead-format.ts';
+import { formatMoney } from '../../../lib/money.ts';
+import { fullName } from './lead-format.ts';
 import { LeadOwner } from './lead-owner.tsx';
 import { LeadRowMenu } from './lead-row-menu.tsx';
 import { LeadStatusBadge } from './lead-status-badge.tsx';

@@ -4,8 +4,9 @@ import { Link } from '@tanstack/react-router';
 import { type Lead, leadSourceLabels } from '../../../../contracts/leads.ts';
 import { Field } from '../../../components/field.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
+import { formatMoney } from '../../../lib/money.ts';
 import { useUpdateLead } from '../api/update-lead.ts';
-import { formatDateTime, formatMoney } from './lead-format.ts';
+import { formatDateTime } from './lead-format.ts';
 import { LeadOwner } from './lead-owner.tsx';
 import { OwnerSelect } from './owner-select.tsx';
 

@@ -2,7 +2,8 @@ import { Anchor, Card, Group, Table, Text, UnstyledButton, VisuallyHidden } from
 import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import type { Lead, LeadSort, LeadSortField } from '../../../../contracts/leads.ts';
-import { formatDate, formatMoney, fullName } from './lead-format.ts';
+import { formatMoney } from '../../../lib/money.ts';
+import { formatDate, fullName } from './lead-format.ts';
 import { LeadOwner } from './lead-owner.tsx';
 import { LeadRowMenu } from './lead-row-menu.tsx';
 import { LeadStatusBadge } from './lead-status-badge.tsx';

@@ -35,6 +35,7 @@ import {
 } from '../../../../contracts/leads.ts';
 import type { Pipeline } from '../../../../contracts/pipeline.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
+import { formatAmount } from '../../../lib/money.ts';
 import {
   appendPage,
   fetchPipelineColumn,
@@ -46,7 +47,7 @@ import {
 import { useMoveLead } from '../api/move-lead.ts';
 import { ConvertLeadDialog } from './convert-lead-dialog.tsx';
 import { hasFilters, LeadFilters } from './lead-filters.tsx';
-import { formatAmount, fullName, statusColors } from './lead-format.ts';
+import { fullName, statusColors } from './lead-format.ts';
 import { LostReasonModal } from './lost-reason-modal.tsx';
 import classes from './pipeline-board.module.css';
 import { PipelineCardOverlay } from './pipeline-card.tsx';

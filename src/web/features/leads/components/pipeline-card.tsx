@@ -4,7 +4,8 @@ import { IconClock, IconGripVertical, IconLock, IconUserQuestion } from '@tabler
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { type Lead, leadStatusLabels, openLeadStatuses } from '../../../../contracts/leads.ts';
-import { formatAmount, fullName } from './lead-format.ts';
+import { formatAmount } from '../../../lib/money.ts';
+import { fullName } from './lead-format.ts';
 import classes from './pipeline-board.module.css';
 
 const DAY = 86_400_000;

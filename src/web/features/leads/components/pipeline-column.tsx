@@ -4,7 +4,8 @@ import { IconArrowDown, IconBan, IconCornerDownLeft } from '@tabler/icons-react'
 import { type CSSProperties, useEffect, useRef } from 'react';
 import { leadStatusLabels } from '../../../../contracts/leads.ts';
 import type { PipelineColumn as Column } from '../../../../contracts/pipeline.ts';
-import { formatAmount, statusColors } from './lead-format.ts';
+import { formatAmount } from '../../../lib/money.ts';
+import { statusColors } from './lead-format.ts';
 import classes from './pipeline-board.module.css';
 import { PipelineCard } from './pipeline-card.tsx';
 
