@@ -134,16 +134,7 @@ export function ChartWidget({
     <Card withBorder radius="md" padding="md" h="100%">
       <Stack gap="sm" h="100%">
         <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
-          <Box miw={0}>
-            <Title order={2} fz="md" fw={600} id={titleId}>
-              {title}
-            </Title>
-            {description ? (
-              <Text size="xs" c="dimmed">
-                {description}
-              </Text>
-            ) : null}
-          </Box>
+          <WidgetHeading titleId={titleId} title={title} description={description} />
           <SegmentedControl
             size="xs"
             aria-label={`Show ${title} as`}
@@ -193,18 +184,33 @@ export function TableWidget({
   return (
     <Card withBorder radius="md" padding="md" h="100%">
       <Stack gap="sm">
-        <Box>
-          <Title order={2} fz="md" fw={600} id={titleId}>
-            {title}
-          </Title>
-          {description ? (
-            <Text size="xs" c="dimmed">
-              {description}
-            </Text>
-          ) : null}
-        </Box>
+        <WidgetHeading titleId={titleId} title={title} description={description} />
         <DataTable table={table} labelledBy={titleId} {...(minWidth ? { minWidth } : {})} />
       </Stack>
     </Card>
+  );
+}
+
+/** A widget's title (it names the chart or table) and its one-line explanation. */
+function WidgetHeading({
+  titleId,
+  title,
+  description,
+}: {
+  titleId: string;
+  title: string;
+  description?: string | undefined;
+}) {
+  return (
+    <Box miw={0}>
+      <Title order={2} fz="md" fw={600} id={titleId}>
+        {title}
+      </Title>
+      {description ? (
+        <Text size="xs" c="dimmed">
+          {description}
+        </Text>
+      ) : null}
+    </Box>
   );
 }
