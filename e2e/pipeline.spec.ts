@@ -154,6 +154,12 @@ test('a card moves with the keyboard, and a screen reader hears it', async ({ pa
   await completeSetup(page);
   await seedLead(page, { firstName: 'Ada', lastName: 'Lovelace' });
   await openBoard(page);
+  // The board's refetch after a move lands late: picked up again before it, the card must
+  // already offer the moves of its new status (the server's answer to the move).
+  await page.route('**/api/v1/pipeline?**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
 
   const handle = page.getByRole('button', { name: 'Move Ada Lovelace' });
   await handle.focus();

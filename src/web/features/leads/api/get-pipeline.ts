@@ -114,3 +114,17 @@ export function placeCard(board: Pipeline, lead: Lead, status: LeadStatus, index
     }),
   };
 }
+
+/**
+ * The server's copy of a card in place of the board's: after a move, its `can`,
+ * `nextStatuses` and `statusChangedAt` are the new status's, before the board refetches.
+ */
+export function replaceCard(board: Pipeline, lead: Lead): Pipeline {
+  return {
+    columns: board.columns.map((column) =>
+      column.leads.some((l) => l.id === lead.id)
+        ? { ...column, leads: column.leads.map((l) => (l.id === lead.id ? lead : l)) }
+        : column,
+    ),
+  };
+}

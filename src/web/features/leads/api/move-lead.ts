@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Lead, LeadStatus } from '../../../../contracts/leads.ts';
 import type { Pipeline } from '../../../../contracts/pipeline.ts';
 import { api } from '../../../lib/api-client.ts';
-import { type PipelineParams, pipelineKey, placeCard } from './get-pipeline.ts';
+import { type PipelineParams, pipelineKey, placeCard, replaceCard } from './get-pipeline.ts';
 
 export interface MoveLeadInput {
   lead: Lead;
@@ -45,7 +45,11 @@ export function useMoveLead(params: PipelineParams) {
         old ? placeCard(old, lead, lead.status, context.index) : old,
       );
     },
-    onSuccess: (lead) => queryClient.setQueryData(['leads', 'detail', lead.id], lead),
+    onSuccess: (lead) => {
+      queryClient.setQueryData(['leads', 'detail', lead.id], lead);
+      // Picked up again before the refetch lands, the card already offers its new moves.
+      queryClient.setQueryData<Pipeline>(key, (old) => (old ? replaceCard(old, lead) : old));
+    },
     onSettled: (_data, _error, { lead }) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ['leads', 'pipeline'] }),
