@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -89,5 +89,64 @@ describe('npm run cli -- create-user', () => {
     const unknown = cli(['frobnicate']);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('Unknown command "frobnicate"');
+  });
+});
+
+describe('npm run cli -- check-deploy', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'leadline-deploy-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const checkDeploy = (env: Record<string, string>, args: string[] = []) =>
+    spawnSync(process.execPath, ['--import', 'tsx', cliPath, 'check-deploy', ...args], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        BETTER_AUTH_SECRET: 'q7Vx2pLr9ZcT4mWn8bKd1sYh6gJf3aEu0oNi5tRw',
+        PUBLIC_URL: 'https://crm.example.com',
+        HOST: '127.0.0.1',
+        PORT: '3000',
+        TRUST_PROXY: 'false',
+        ALLOW_SIGNUP: 'false',
+        LOG_LEVEL: 'info',
+        DATABASE_URL: `file:${path.join(dir, 'leadline.db')}`,
+        ...env,
+      },
+      encoding: 'utf8',
+    });
+
+  it('passes a safe setup, and names every unsafe setting with exit 1', () => {
+    chmodSync(dir, 0o700);
+    const safe = checkDeploy({});
+    expect(safe.stdout).toContain('No problems found');
+    expect(safe.status).toBe(0);
+    // Checking creates no database file.
+    expect(existsSync(path.join(dir, 'leadline.db'))).toBe(false);
+
+    chmodSync(dir, 0o755);
+    const unsafe = checkDeploy({
+      BETTER_AUTH_SECRET: '',
+      PUBLIC_URL: 'http://crm.example.com',
+      ALLOW_SIGNUP: 'true',
+      LOG_LEVEL: 'debug',
+      HOST: '0.0.0.0',
+    });
+    expect(unsafe.status).toBe(1);
+    for (const setting of [
+      'BETTER_AUTH_SECRET',
+      'PUBLIC_URL',
+      'ALLOW_SIGNUP',
+      'LOG_LEVEL',
+      'HOST',
+      'DATABASE_URL',
+    ]) {
+      expect(unsafe.stdout).toContain(`ERROR   ${setting}:`);
+    }
+    expect(unsafe.stdout).toContain('6 error(s), 0 warning(s).');
+
+    const intended = checkDeploy({ ALLOW_SIGNUP: 'true' }, ['--allow-signup']);
+    expect(intended.stdout).not.toContain('ALLOW_SIGNUP');
   });
 });

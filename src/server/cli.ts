@@ -1,11 +1,14 @@
 import 'dotenv/config';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createUserSchema } from '../contracts/users.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { connect } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { checkDeploy, formatFindings } from './deploy-check.ts';
 import { AppError } from './http/errors.ts';
+import { getSettingsRow } from './modules/settings/repository.ts';
 import { createUser } from './modules/users/service.ts';
 
 const usage = `Usage: npm run cli -- <command> [options]
@@ -15,6 +18,10 @@ Commands:
       Creates a user. Without --password the password is read from standard input.
   migrate
       Applies pending database migrations (the server also does this when it starts).
+  check-deploy [--allow-signup]
+      Reports what makes this environment's setup unsafe for production (secret, PUBLIC_URL,
+      sign-up, logging, listening address, database file permissions); exits 1 on any error.
+      --allow-signup confirms that open sign-up is intended.
 `;
 
 class UsageError extends Error {}
@@ -66,11 +73,51 @@ async function createUserCommand(args: string[]) {
   console.log(`Created ${user.role} ${user.name} <${user.email}> (id ${user.id}).`);
 }
 
+/** The setup as the server would run it; a missing production secret is a finding, not a crash. */
+function deployConfig() {
+  const nodeEnv = process.env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    throw new ConfigError([`NODE_ENV: must be development, production or test (got "${nodeEnv}")`]);
+  }
+  const config = loadConfig({ ...process.env, NODE_ENV: 'development' });
+  return { ...config, env: nodeEnv as typeof config.env };
+}
+
+async function signupInSettings(config: ReturnType<typeof deployConfig>) {
+  // Checking must not create a SQLite file that is not there yet.
+  if (config.database.dialect === 'sqlite' && !existsSync(config.database.file)) return null;
+  const database = connect(config.database);
+  try {
+    return Boolean((await getSettingsRow(database.db))?.allowSignup);
+  } catch {
+    return null; // not reachable or not migrated yet: nothing switched on in Settings
+  } finally {
+    await database.close();
+  }
+}
+
+async function checkDeployCommand(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { 'allow-signup': { type: 'boolean', default: false } },
+  });
+  const config = deployConfig();
+  const findings = checkDeploy({
+    config,
+    signupInSettings: await signupInSettings(config),
+    signupIntended: values['allow-signup'],
+  });
+  console.log(formatFindings(findings));
+  if (findings.some((finding) => finding.severity === 'error')) process.exitCode = 1;
+}
+
 async function main(argv: string[]) {
   const [command, ...args] = argv;
   switch (command) {
     case 'create-user':
       return createUserCommand(args);
+    case 'check-deploy':
+      return checkDeployCommand(args);
     case 'migrate': {
       const applied = await withContext(async (ctx) => migrateToLatest(ctx.db));
       console.log(applied.length ? `Applied ${applied.join(', ')}.` : 'Nothing to migrate.');
