@@ -72,7 +72,10 @@ export interface ApiLead {
   status: Status;
 }
 
-/** Creates a lead through the API as the signed-in user, then moves it to `status`. */
+/**
+ * Creates a lead through the API as the signed-in user, then moves it to `status` (a converted
+ * lead is qualified, then converted).
+ */
 export async function seedLead(
   page: Page,
   lead: {
@@ -83,7 +86,7 @@ export async function seedLead(
     value?: number;
     source?: string;
     ownerId?: string | null;
-    status?: Exclude<Status, 'converted'>;
+    status?: Status;
   },
 ): Promise<ApiLead> {
   const { status = 'new', ...fields } = lead;
@@ -92,7 +95,11 @@ export async function seedLead(
   expect(created.status(), await created.text()).toBe(201);
   const body = (await created.json()) as ApiLead;
   if (status === 'new') return body;
-  return setLeadStatus(page, body.id, status);
+  if (status !== 'converted') return setLeadStatus(page, body.id, status);
+  await setLeadStatus(page, body.id, 'qualified');
+  const converted = await page.request.post(`/api/v1/leads/${body.id}/convert`, { data: {} });
+  expect(converted.status(), await converted.text()).toBe(201);
+  return { ...body, status: 'converted' };
 }
 
 /** A status change through the API (a lost lead gets a reason). */
@@ -108,13 +115,25 @@ export async function setLeadStatus(
   return (await response.json()) as ApiLead;
 }
 
+/** The ids of the active users, by name. */
+export async function userIds(page: Page): Promise<Record<string, string>> {
+  const response = await page.request.get('/api/v1/users', { params: { active: 'true' } });
+  expect(response.ok(), await response.text()).toBe(true);
+  const team = (await response.json()) as { data: { id: string; name: string }[] };
+  return Object.fromEntries(team.data.map((user) => [user.name, user.id]));
+}
+
 /** The id of an active user, by name. */
 export async function userIdOf(page: Page, name: string): Promise<string> {
-  const response = await page.request.get('/api/v1/users', { params: { active: 'true' } });
-  const team = (await response.json()) as { data: { id: string; name: string }[] };
-  const user = team.data.find((candidate) => candidate.name === name);
-  if (!user) throw new Error(`no active user named ${name}`);
-  return user.id;
+  const id = (await userIds(page))[name];
+  if (!id) throw new Error(`no active user named ${name}`);
+  return id;
+}
+
+export async function openBoard(page: Page, search = '') {
+  await page.goto(`/pipeline${search}`);
+  await expect(page.getByRole('heading', { name: 'Pipeline', level: 1 })).toBeVisible();
+  await expect(boardColumn(page, 'new')).toBeVisible();
 }
 
 export const boardColumn = (page: Page, status: Status) =>
@@ -144,3 +163,7 @@ export async function dragCardTo(
   await page.mouse.move(to.x + to.width / 2, to.y + Math.min(160, to.height / 2), { steps: 16 });
   if (release) await page.mouse.up();
 }
+
+/** The dashboards (issue 4): a KPI card's figure; the card is a group named by its term. */
+export const kpi = (page: Page, label: string) =>
+  page.getByRole('group', { name: label, exact: true }).getByRole('definition').first();

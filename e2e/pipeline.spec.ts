@@ -4,7 +4,7 @@ import {
   boardCard,
   boardColumn,
   dragCardTo,
-  type Status,
+  openBoard,
   seedLead,
   setLeadStatus,
   userIdOf,
@@ -18,12 +18,6 @@ const patched = (page: Page) =>
     (response) =>
       response.request().method() === 'PATCH' && response.url().includes('/api/v1/leads/'),
   );
-
-async function openBoard(page: Page, search = '') {
-  await page.goto(`/pipeline${search}`);
-  await expect(page.getByRole('heading', { name: 'Pipeline', level: 1 })).toBeVisible();
-  await expect(boardColumn(page, 'new')).toBeVisible();
-}
 
 test('a card dragged from Contacted to Qualified stays there after a reload', async ({ page }) => {
   await completeSetup(page);
@@ -391,80 +385,6 @@ test('a long column loads more cards as it scrolls', async ({ page }) => {
   await expect(column.getByTestId('pipeline-card')).toHaveCount(45);
   await expect(column.getByText('Lead 01', { exact: true })).toBeVisible();
   await expect(column.getByRole('button', { name: /Show more/ })).toHaveCount(0);
-});
-
-/** Screenshots for review, not assertions: `SHOTS=1 npx playwright test pipeline -g screenshots`. */
-test('screenshots of the board', async ({ page, server }) => {
-  test.skip(!process.env.SHOTS, 'screenshots only with SHOTS=1');
-  test.setTimeout(120_000);
-  const dir = process.env.SHOTS_DIR ?? '/tmp/shots';
-  await completeSetup(page);
-  await server.createUser({ name: 'Sam Sales', email: 'sam@example.com', role: 'sales' });
-  await server.createUser({ name: 'Maria Manager', email: 'maria@example.com', role: 'manager' });
-  const sam = await userIdOf(page, 'Sam Sales');
-  const maria = await userIdOf(page, 'Maria Manager');
-  const people: [string, string, string, number, string | null, Status][] = [
-    ['Katherine', 'Johnson', 'NASA Langley', 48000, sam, 'new'],
-    ['Dorothy', 'Vaughan', 'NASA Langley', 12500, null, 'new'],
-    ['Hedy', 'Lamarr', 'Frequency Hopping Ltd', 7200, maria, 'new'],
-    ['Radia', 'Perlman', 'Spanning Tree Networks', 31000, sam, 'new'],
-    ['Margaret', 'Hamilton', 'Apollo Guidance Systems International', 125000, maria, 'new'],
-    ['Grace', 'Hopper', 'US Navy', 22000, sam, 'contacted'],
-    ['Alan', 'Turing', 'Bletchley Park', 56000, null, 'contacted'],
-    ['Frances', 'Allen', 'IBM Research', 18750.5, maria, 'contacted'],
-    ['Ken', 'Thompson', 'Bell Labs', 9400, sam, 'contacted'],
-    ['Barbara', 'Liskov', 'MIT', 64000, maria, 'qualified'],
-    ['Edsger', 'Dijkstra', 'TU Eindhoven', 27000, sam, 'qualified'],
-    ['Donald', 'Knuth', 'Stanford', 0, null, 'qualified'],
-    ['Leslie', 'Lamport', 'Microsoft Research', 88000, maria, 'qualified'],
-    ['Tim', 'Berners-Lee', 'CERN', 150000, sam, 'qualified'],
-    ['John', 'McCarthy', 'Stanford AI Lab', 41000, maria, 'qualified'],
-    ['Ada', 'Lovelace', 'Analytical Engines', 36000, sam, 'qualified'],
-    ['Linus', 'Torvalds', 'Kernel Org', 15000, maria, 'lost'],
-    ['Dennis', 'Ritchie', 'Bell Labs', 21000, null, 'lost'],
-    ['Niklaus', 'Wirth', 'ETH Zürich', 9900, sam, 'lost'],
-    ['Bjarne', 'Stroustrup', 'AT&T', 33000, maria, 'contacted'],
-  ];
-  const seeded = [];
-  for (const [firstName, lastName, company, value, ownerId, status] of people) {
-    seeded.push(
-      await seedLead(page, {
-        firstName,
-        lastName,
-        company,
-        value,
-        ownerId,
-        status: status === 'converted' ? 'qualified' : status,
-      }),
-    );
-  }
-  // Two conversions, for a Converted column with locked cards.
-  for (const lead of seeded.filter((l) => ['John', 'Ada'].includes(l.firstName))) {
-    const response = await page.request.post(`/api/v1/leads/${lead.id}/convert`, { data: {} });
-    expect(response.ok(), await response.text()).toBe(true);
-  }
-
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const width of [1440, 375]) {
-      await page.setViewportSize({ width, height: width === 1440 ? 900 : 812 });
-      await openBoard(page);
-      await expect(page.getByTestId('pipeline-card')).toHaveCount(20);
-      await page.mouse.move(0, 0);
-      await page.screenshot({ path: `${dir}/board-${scheme}-${width}.png` });
-    }
-  }
-
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await openBoard(page);
-  await dragCardTo(page, boardCard(page, 'Grace Hopper'), boardColumn(page, 'qualified'), {
-    release: false,
-  });
-  await expect(boardColumn(page, 'qualified')).toHaveAttribute('data-over', 'true');
-  await page.screenshot({ path: `${dir}/board-drag-1440.png` });
-  await page.keyboard.press('Escape');
-  await page.mouse.up();
 });
 
 test.describe('on a phone', () => {

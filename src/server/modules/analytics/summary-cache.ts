@@ -1,6 +1,6 @@
 /**
  * A small LRU of computed values, each valid only under the version it was computed at. The
- * caller reads the current version in the same snapshot as any recomputation, so an entry is
+ * caller reads the current version in the same transaction as any recomputation, so an entry is
  * served only while nothing it covers has changed.
  */
 export class SummaryCache<Value> {
