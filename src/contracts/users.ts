@@ -36,6 +36,8 @@ export const meSchema = z
       viewTeamAnalytics: z.boolean(),
       /** Owns leads, so has a dashboard of their own. */
       viewOwnAnalytics: z.boolean(),
+      /** Browses the audit log (sign-ins, account and team changes, record changes). */
+      viewAuditLog: z.boolean(),
     }),
   })
   .meta({ id: 'Me' });

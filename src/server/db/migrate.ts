@@ -4,6 +4,7 @@ import * as customers from './migrations/2026_11_21_0002_customers.ts';
 import * as leads from './migrations/2026_11_21_0003_leads.ts';
 import * as searchTimeline from './migrations/2026_11_21_0004_search_timeline.ts';
 import * as leadTotals from './migrations/2026_11_21_0005_lead_totals.ts';
+import * as accountSecurity from './migrations/2026_11_22_0006_account_security.ts';
 
 /** Listed statically so the same set runs from TypeScript sources and from the compiled build. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_21_0003_leads': leads,
   '2026_11_21_0004_search_timeline': searchTimeline,
   '2026_11_21_0005_lead_totals': leadTotals,
+  '2026_11_22_0006_account_security': accountSecurity,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -22,6 +22,8 @@ export interface UsersTable {
   title: string | null;
   phone: string | null;
   lastLoginAt: Timestamp | null;
+  /** Changes with the picture (null: none, the generated default is served); part of its URL. */
+  avatarVersion: string | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
@@ -33,6 +35,8 @@ export interface SessionsTable {
   expiresAt: Timestamp;
   ipAddress: string | null;
   userAgent: string | null;
+  /** When the session was last used; written at most every few minutes. */
+  lastSeenAt: Timestamp | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
@@ -153,7 +157,8 @@ export interface ActivitiesTable {
   createdAt: Timestamp;
 }
 
-export type AuditEntityType = 'customer' | 'lead' | 'user' | 'settings';
+/** `email`: a sign-in attempt for an address that is no user's (the id is the address). */
+export type AuditEntityType = 'customer' | 'lead' | 'user' | 'settings' | 'email';
 
 export interface AuditEventsTable {
   id: string;
@@ -163,7 +168,29 @@ export interface AuditEventsTable {
   entityId: string;
   /** JSON: { field: [before, after] } */
   changes: string | null;
+  /** JSON: facts that are not a change, such as the email a failed sign-in tried. */
+  details: string | null;
+  ipAddress: string | null;
+  userAgent: string | null;
   createdAt: Timestamp;
+}
+
+/** A user's picture, re-encoded to WebP. */
+export interface AvatarsTable {
+  userId: string;
+  /** 256 × 256 WebP. */
+  large: Buffer;
+  /** 64 × 64 WebP. */
+  small: Buffer;
+  createdAt: Timestamp;
+}
+
+/** Sign-in attempts against one account (`account:<email>`) in the current window. */
+export interface SignInAttemptsTable {
+  key: string;
+  attempts: number;
+  /** Epoch milliseconds (bigint on PostgreSQL, read back as a string). */
+  windowStartedAt: ColumnType<number | string, number, number>;
 }
 
 export interface DB {
@@ -179,6 +206,8 @@ export interface DB {
   lead_totals: LeadTotalsTable;
   activities: ActivitiesTable;
   audit_events: AuditEventsTable;
+  avatars: AvatarsTable;
+  sign_in_attempts: SignInAttemptsTable;
 }
 
 export type User = Selectable<UsersTable>;

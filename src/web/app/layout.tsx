@@ -18,7 +18,9 @@ import {
   IconLayoutKanban,
   IconLogout,
   IconSettings,
+  IconShieldCheck,
   IconTargetArrow,
+  IconUserCircle,
   IconUserCog,
   IconUsers,
 } from '@tabler/icons-react';
@@ -54,6 +56,12 @@ const navItems: NavItem[] = [
   { to: '/leads', label: 'Leads', icon: IconTargetArrow, visible: () => true },
   { to: '/customers', label: 'Customers', icon: IconUsers, visible: () => true },
   { to: '/users', label: 'Users', icon: IconUserCog, visible: (me) => me.can.manageUsers },
+  {
+    to: '/audit',
+    label: 'Audit log',
+    icon: IconShieldCheck,
+    visible: (me) => me.can.viewAuditLog,
+  },
   {
     to: '/settings',
     label: 'Settings',
@@ -96,6 +104,9 @@ function UserMenu({ me }: { me: Me }) {
           </Badge>
         </Menu.Label>
         <Menu.Divider />
+        <Menu.Item component={Link} to="/profile" leftSection={<IconUserCircle size={16} />}>
+          Your profile
+        </Menu.Item>
         <Menu.Item
           leftSection={<IconLogout size={16} />}
           onClick={() =>

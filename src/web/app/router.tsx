@@ -19,6 +19,7 @@ import { teamQueryOptions } from '../features/users/api/list-team.ts';
 import { ApiError, errorMessage } from '../lib/api-client.ts';
 import { safeRedirect } from '../lib/safe-redirect.ts';
 import { AppLayout } from './layout.tsx';
+import { AuditPage } from './routes/audit-page.tsx';
 import { CustomerEditPage } from './routes/customer-edit-page.tsx';
 import { CustomerNewPage } from './routes/customer-new-page.tsx';
 import { CustomerPage } from './routes/customer-page.tsx';
@@ -30,6 +31,7 @@ import { LeadsPage } from './routes/leads-page.tsx';
 import { MyDashboardPage } from './routes/my-dashboard-page.tsx';
 import { NotFoundPage } from './routes/not-found-page.tsx';
 import { PipelinePage } from './routes/pipeline-page.tsx';
+import { ProfilePage } from './routes/profile-page.tsx';
 import { SettingsPage } from './routes/settings-page.tsx';
 import { SetupPage } from './routes/setup-page.tsx';
 import { SignInPage } from './routes/sign-in-page.tsx';
@@ -381,6 +383,26 @@ const usersRoute = createRoute({
   errorComponent: RouteError,
 });
 
+const profileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/profile',
+  component: function ProfileRoute() {
+    const { me } = profileRoute.useRouteContext();
+    return <ProfilePage me={me} />;
+  },
+  errorComponent: RouteError,
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/audit',
+  beforeLoad: ({ context }) => {
+    if (!context.me.can.viewAuditLog) throw redirect({ to: '/' });
+  },
+  component: AuditPage,
+  errorComponent: RouteError,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   signUpRoute,
@@ -400,6 +422,8 @@ const routeTree = rootRoute.addChildren([
     customerEditRoute,
     usersRoute,
     settingsRoute,
+    profileRoute,
+    auditRoute,
   ]),
 ]);
 

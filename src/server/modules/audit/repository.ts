@@ -11,6 +11,11 @@ export interface AuditInput {
   entityType: AuditEntityType;
   entityId: string;
   changes?: Changes | null;
+  /** Facts that are not a before/after change (stored as JSON). */
+  details?: Record<string, unknown> | null;
+  /** Where the request came from, for account events (sign-in, password change). */
+  ipAddress?: string | null;
+  userAgent?: string | null;
 }
 
 /** Call with the transaction that makes the change, so the event and the change land together. */
@@ -18,7 +23,7 @@ export async function recordAudit(db: Executor, event: AuditInput): Promise<void
   await recordAudits(db, [event]);
 }
 
-/** Rows per INSERT: 7 parameters a row stays far below SQLite's 32,766 parameters. */
+/** Rows per INSERT: 10 parameters a row stays far below SQLite's 32,766 parameters. */
 const AUDIT_BATCH = 1_000;
 
 /** Many events (one per lead of a bulk change) in as few statements as the database allows. */
@@ -35,6 +40,9 @@ export async function recordAudits(db: Executor, events: AuditInput[]): Promise<
           entityType: event.entityType,
           entityId: event.entityId,
           changes: event.changes ? JSON.stringify(event.changes) : null,
+          details: event.details ? JSON.stringify(event.details) : null,
+          ipAddress: event.ipAddress ?? null,
+          userAgent: event.userAgent?.slice(0, 512) ?? null,
           createdAt,
         })),
       )

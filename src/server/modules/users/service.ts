@@ -7,6 +7,7 @@ import { AppError, conflict, notFound } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
 import { canReadTeamAnalytics } from '../analytics/policy.ts';
+import { canReadAuditLog } from '../audit/policy.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { customerScope } from '../customers/policy.ts';
 import { leadScope } from '../leads/policy.ts';
@@ -45,6 +46,7 @@ export function presentMe(user: User): Me {
       assignLeads: leadScope(user, 'assign') === 'all',
       viewTeamAnalytics: canReadTeamAnalytics(user),
       viewOwnAnalytics: leadScope(user, 'create') !== 'none',
+      viewAuditLog: canReadAuditLog(user),
     },
   };
 }
