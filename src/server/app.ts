@@ -4,7 +4,11 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RouteOptions,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -38,6 +42,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** The built web app (index.html + assets); absent in API-only tests. */
   webRoot?: string | null;
+  /** Sees every route as it is registered (the hostile-input sweep enumerates them). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -69,6 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Ids are opaque strings; /api/v1/customers/ and /api/v1/customers are the same list.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
