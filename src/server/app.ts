@@ -20,7 +20,7 @@ import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { Database } from './db/connect.ts';
 import { registerAuthGuard } from './http/auth-guard.ts';
-import { registerErrorHandler, sendProblem } from './http/error-handler.ts';
+import { registerErrorHandler, sendFrameworkProblem, sendProblem } from './http/error-handler.ts';
 import { problem } from './http/errors.ts';
 import { registerOriginCheck } from './http/origin-check.ts';
 import { activityRoutes } from './modules/activities/routes.ts';
@@ -74,6 +74,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT_BYTES,
     // Ids are opaque strings; /api/v1/customers/ and /api/v1/customers are the same list.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // The router's own refusals (a 10 KB id, a broken %-escape) speak problem+json too.
+    frameworkErrors: sendFrameworkProblem,
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   app.setValidatorCompiler(validatorCompiler);
