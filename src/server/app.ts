@@ -170,6 +170,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       root: webRoot,
       wildcard: false,
       index: false,
+      // setHeaders decides; the plugin's own max-age=0 would otherwise overwrite it.
+      cacheControl: false,
       // Hashed asset names never change content; the shell itself must always be fresh.
       setHeaders: (res, filePath) => {
         res.setHeader(

@@ -46,7 +46,7 @@ export function cookieHeader(response: LightMyRequestResponse): string {
 export async function createTestApp(
   dialect: Dialect,
   env: Record<string, string> = {},
-  options: { onRoute?: (route: RouteOptions) => void } = {},
+  options: { onRoute?: (route: RouteOptions) => void; webRoot?: string } = {},
 ): Promise<TestApp> {
   const testDatabase: TestDatabase = await createTestDatabase(dialect);
   const config: Config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: TEST_ORIGIN, ...env });
@@ -54,7 +54,7 @@ export async function createTestApp(
     config,
     database: testDatabase.database,
     authSecret: 'test-secret-that-is-at-least-32-characters-long',
-    webRoot: null,
+    webRoot: options.webRoot ?? null,
     ...(options.onRoute ? { onRoute: options.onRoute } : {}),
   });
   const ctx: AppContext = {
