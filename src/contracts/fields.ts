@@ -3,6 +3,14 @@ import { z } from 'zod';
 const CONTROL_CHARACTER = /\p{Cc}/u;
 
 /**
+ * A UTF-16 surrogate without its pair is no character: JSON can carry one (`"\ud800"`), but
+ * neither database can store it, and the drivers silently wrote U+FFFD instead.
+ */
+const LONE_SURROGATE = /\p{Cs}/u;
+export const NOT_UNICODE_MESSAGE = 'Must be valid Unicode text';
+export const isWellFormed = (value: string) => !LONE_SURROGATE.test(value);
+
+/**
  * Single-line text, trimmed, with the limit in the message a person reads under the field.
  * Control characters (NUL, escapes, line breaks) are refused: PostgreSQL cannot store NUL, and
  * none of them belongs in a name, a phone number or an address line.
@@ -12,7 +20,8 @@ export function text(max: number) {
     .string()
     .trim()
     .max(max, `Must be at most ${max} characters`)
-    .refine((value) => !CONTROL_CHARACTER.test(value), 'Must not contain control characters');
+    .refine((value) => !CONTROL_CHARACTER.test(value), 'Must not contain control characters')
+    .refine(isWellFormed, NOT_UNICODE_MESSAGE);
 }
 
 export function requiredText(max: number, label: string) {
@@ -28,7 +37,8 @@ export const email = z
 export const password = z
   .string()
   .min(8, 'Must be at least 8 characters')
-  .max(128, 'Must be at most 128 characters');
+  .max(128, 'Must be at most 128 characters')
+  .refine(isWellFormed, NOT_UNICODE_MESSAGE);
 
 /** A record id as the API hands them out (opaque, URL-safe); anything else never reaches SQL. */
 export const idRef = z
@@ -52,7 +62,8 @@ export function longText(max: number) {
     .refine(
       (value) => !CONTROL_EXCEPT_LINE_BREAKS.test(value),
       'Must not contain control characters',
-    );
+    )
+    .refine(isWellFormed, NOT_UNICODE_MESSAGE);
 }
 
 /** An email address, or nothing at all (''). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isWellFormed, NOT_UNICODE_MESSAGE } from './fields.ts';
 
 export const limitParam = z.coerce
   .number({ error: 'Must be a number' })
@@ -15,6 +16,7 @@ export const searchParam = z
   .max(200, 'Must be at most 200 characters')
   // PostgreSQL cannot compare text holding NUL; no search needs a control character.
   .refine((value) => !/\p{Cc}/u.test(value), 'Must not contain control characters')
+  .refine(isWellFormed, NOT_UNICODE_MESSAGE)
   .optional();
 
 /** `sort=lastName` ascending, `sort=-lastName` descending, over the fields a list allows. */

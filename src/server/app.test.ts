@@ -68,6 +68,32 @@ describe.each(testDialects())('the HTTP surface on %s', (dialect) => {
     expect(response.json()).toMatchObject({ status: 404, code: 'not_found' });
   });
 
+  it('answers an over-long path id and a broken %-escape with problems that echo nothing', async () => {
+    const admin = await t.signIn('admin');
+    const long = await admin.request(`/api/v1/leads/${'a'.repeat(10 * 1024)}`);
+    expect(long.statusCode).toBe(404);
+    expect(long.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(long.json()).toMatchObject({ status: 404, code: 'not_found' });
+    expect(long.body).not.toContain('aaaaaaaaaa');
+    const broken = await admin.request('/api/v1/leads/%E0%A4%A');
+    expect(broken.statusCode).toBe(400);
+    expect(broken.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(broken.json()).toMatchObject({ status: 400, code: 'validation_failed' });
+  });
+
+  it('refuses a body that is not JSON with a 415 problem', async () => {
+    const admin = await t.signIn('admin');
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
+      const response = await admin.request('/api/v1/customers', {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: '{"firstName":"Ann","lastName":"Lee","email":"ann@example.com"}',
+      });
+      expect(response.statusCode, type).toBe(415);
+      expect(response.json()).toMatchObject({ status: 415, code: 'unsupported_media_type' });
+    }
+  });
+
   it('refuses malformed JSON with a 400 problem and oversized bodies with 413', async () => {
     const admin = await t.signIn('admin');
     const malformed = await admin.request('/api/v1/customers', {

@@ -4,7 +4,11 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RouteOptions,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -16,7 +20,7 @@ import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { Database } from './db/connect.ts';
 import { registerAuthGuard } from './http/auth-guard.ts';
-import { registerErrorHandler, sendProblem } from './http/error-handler.ts';
+import { registerErrorHandler, sendFrameworkProblem, sendProblem } from './http/error-handler.ts';
 import { problem } from './http/errors.ts';
 import { registerOriginCheck } from './http/origin-check.ts';
 import { activityRoutes } from './modules/activities/routes.ts';
@@ -38,6 +42,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** The built web app (index.html + assets); absent in API-only tests. */
   webRoot?: string | null;
+  /** Sees every route as it is registered (the hostile-input sweep enumerates them). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -68,7 +74,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT_BYTES,
     // Ids are opaque strings; /api/v1/customers/ and /api/v1/customers are the same list.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // The router's own refusals (a 10 KB id, a broken %-escape) speak problem+json too.
+    frameworkErrors: sendFrameworkProblem,
   });
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
+  // The API speaks JSON: a text/plain body is refused with 415, not parsed into a string.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
@@ -159,6 +170,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       root: webRoot,
       wildcard: false,
       index: false,
+      // setHeaders decides; the plugin's own max-age=0 would otherwise overwrite it.
+      cacheControl: false,
       // Hashed asset names never change content; the shell itself must always be fresh.
       setHeaders: (res, filePath) => {
         res.setHeader(

@@ -27,6 +27,9 @@ export function encodeCursor(value: unknown, id: string): string {
   return Buffer.from(JSON.stringify([normalised, id])).toString('base64url');
 }
 
+/** The ids this server hands out (UUIDv7); a cursor carrying anything else was not written here. */
+const CURSOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 
 function isValueOfKind(value: unknown, kind: SortKeyKind): value is CursorValue {
@@ -55,7 +58,7 @@ export function decodeCursor(cursor: string, kind: SortKeyKind): [CursorValue, s
       Array.isArray(decoded) &&
       decoded.length === 2 &&
       typeof decoded[1] === 'string' &&
-      decoded[1].length <= 64 &&
+      CURSOR_ID.test(decoded[1]) &&
       isValueOfKind(decoded[0], kind)
     ) {
       return [decoded[0], decoded[1]];

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { FieldError, Problem } from '../../contracts/errors.ts';
 import { AppError, codeForStatus, problem } from './errors.ts';
@@ -24,6 +24,26 @@ function fieldErrorsOf(error: FastifyError): FieldError[] {
     }
     return [{ path, message: issue.message ?? 'Invalid value' }];
   });
+}
+
+/**
+ * What the router refuses before any route runs: a path segment longer than any id
+ * (FST_ERR_MAX_PARAM_LENGTH, else a 414 echoing the whole URL) or a malformed %-escape
+ * (FST_ERR_BAD_URL). Neither is echoed back.
+ */
+export function sendFrameworkProblem(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return sendProblem(reply, problem(404, 'not_found', 'No such record: the id is too long.'));
+  }
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return sendProblem(reply, problem(400, 'validation_failed', 'The URL is not valid.'));
+  }
+  request.log.error({ err: error }, 'router error');
+  return sendProblem(reply, problem(500, 'internal'));
 }
 
 /** One error handler: expected errors become problem+json, anything else a bare logged 500. */

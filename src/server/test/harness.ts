@@ -1,4 +1,4 @@
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fastify';
 import type { Role } from '../../contracts/users.ts';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
@@ -46,6 +46,7 @@ export function cookieHeader(response: LightMyRequestResponse): string {
 export async function createTestApp(
   dialect: Dialect,
   env: Record<string, string> = {},
+  options: { onRoute?: (route: RouteOptions) => void; webRoot?: string } = {},
 ): Promise<TestApp> {
   const testDatabase: TestDatabase = await createTestDatabase(dialect);
   const config: Config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: TEST_ORIGIN, ...env });
@@ -53,7 +54,8 @@ export async function createTestApp(
     config,
     database: testDatabase.database,
     authSecret: 'test-secret-that-is-at-least-32-characters-long',
-    webRoot: null,
+    webRoot: options.webRoot ?? null,
+    ...(options.onRoute ? { onRoute: options.onRoute } : {}),
   });
   const ctx: AppContext = {
     db: testDatabase.database.db,

@@ -8,7 +8,7 @@ import { codeForStatus, problem, validationFailed } from '../../http/errors.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
 
 /** The Better Auth endpoints Leadline uses; the rest of its surface stays unreachable. */
-const exposed = new Map<string, { method: string; body?: z.ZodType }>([
+export const exposedAuthEndpoints = new Map<string, { method: string; body?: z.ZodType }>([
   [
     '/api/auth/sign-in/email',
     {
@@ -45,7 +45,7 @@ function toProblem(status: number, body: { code?: string; message?: string }): P
 async function forward(auth: Auth, baseURL: string, request: FastifyRequest, reply: FastifyReply) {
   // Built on the configured base URL: the client's Host header is not ours to parse.
   const url = new URL(request.url, baseURL);
-  const route = exposed.get(url.pathname);
+  const route = exposedAuthEndpoints.get(url.pathname);
   if (!route || route.method !== request.method) {
     return sendProblem(reply, problem(404, 'not_found', 'No such endpoint.'));
   }

@@ -100,13 +100,16 @@ export async function updateOwnProfile(
   userId: string,
   changes: { name?: string; title?: string; phone?: string },
 ): Promise<User> {
-  await updateUserProfile(ctx.db, userId, {
-    ...(changes.name !== undefined ? { name: changes.name } : {}),
-    ...(changes.title !== undefined ? { title: changes.title || null } : {}),
-    ...(changes.phone !== undefined ? { phone: changes.phone || null } : {}),
-    updatedAt: nowIso(),
+  // One transaction: the answer is this change's result, not a concurrent request's.
+  return ctx.db.transaction().execute(async (trx) => {
+    await updateUserProfile(trx, userId, {
+      ...(changes.name !== undefined ? { name: changes.name } : {}),
+      ...(changes.title !== undefined ? { title: changes.title || null } : {}),
+      ...(changes.phone !== undefined ? { phone: changes.phone || null } : {}),
+      updatedAt: nowIso(),
+    });
+    const after = await findUserById(trx, userId);
+    if (!after) throw notFound('User');
+    return after;
   });
-  const after = await findUserById(ctx.db, userId);
-  if (!after) throw notFound('User');
-  return after;
 }
