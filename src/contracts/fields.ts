@@ -11,9 +11,17 @@ export const NOT_UNICODE_MESSAGE = 'Must be valid Unicode text';
 export const isWellFormed = (value: string) => !LONE_SURROGATE.test(value);
 
 /**
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) reorder what
+ * follows them: in a name they can make a list, a menu or an audit line read as something else
+ * ("Trojan Source"). Right-to-left names need none of them; the marks U+200E/U+200F stay allowed.
+ */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
+export const BIDI_CONTROL_MESSAGE = 'Must not contain text-direction override characters';
+
+/**
  * Single-line text, trimmed, with the limit in the message a person reads under the field.
  * Control characters (NUL, escapes, line breaks) are refused: PostgreSQL cannot store NUL, and
- * none of them belongs in a name, a phone number or an address line.
+ * none of them belongs in a name, a phone number or an address line. Nor do bidi overrides.
  */
 export function text(max: number) {
   return z
@@ -21,6 +29,7 @@ export function text(max: number) {
     .trim()
     .max(max, `Must be at most ${max} characters`)
     .refine((value) => !CONTROL_CHARACTER.test(value), 'Must not contain control characters')
+    .refine((value) => !BIDI_CONTROL.test(value), BIDI_CONTROL_MESSAGE)
     .refine(isWellFormed, NOT_UNICODE_MESSAGE);
 }
 

@@ -205,7 +205,7 @@ export function EventEntry({ item }: { item: TimelineEvent }) {
       </Text>
       {reason ? (
         <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-          Reason: {reason}
+          Reason: <bdi>{reason}</bdi>
         </Text>
       ) : null}
       <EntryTime iso={item.createdAt} />
@@ -228,7 +228,7 @@ export function ActivityEntry({ item }: { item: Activity }) {
         bg="var(--mantine-color-default-hover)"
         aria-label={`${activityKindLabels[item.kind]} by ${item.author?.name ?? 'someone'}`}
       >
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        <Text size="sm" dir="auto" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
           {item.body}
         </Text>
       </Paper>

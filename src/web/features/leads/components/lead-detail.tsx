@@ -92,7 +92,11 @@ export function LeadDetail({ lead }: { lead: Lead }) {
                 Notes
               </Title>
               {lead.notes ? (
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                <Text
+                  size="sm"
+                  dir="auto"
+                  style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+                >
                   {lead.notes}
                 </Text>
               ) : (
