@@ -19,6 +19,7 @@ import { registerAuthGuard } from './http/auth-guard.ts';
 import { registerErrorHandler, sendProblem } from './http/error-handler.ts';
 import { problem } from './http/errors.ts';
 import { registerOriginCheck } from './http/origin-check.ts';
+import { accountRoutes } from './modules/account/routes.ts';
 import { activityRoutes } from './modules/activities/routes.ts';
 import { analyticsRoutes } from './modules/analytics/routes.ts';
 import { createAuth } from './modules/auth/auth.ts';
@@ -105,7 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     baseURL,
     isSignupAllowed: () => isSignupAllowed(database.db, config.allowSignupFromEnv),
   });
-  registerAuthGuard(app, auth, config.session.maxAgeDays);
+  registerAuthGuard(app, auth, database.db, config.session.maxAgeDays);
 
   await app.register(swagger, {
     openapi: {
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(authRoutes, { auth, baseURL });
   await app.register(userRoutes, { ctx, auth });
+  await app.register(accountRoutes, { ctx });
   await app.register(teamRoutes, { ctx });
   await app.register(settingsRoutes, { ctx });
   await app.register(customerRoutes, { ctx });
