@@ -107,7 +107,7 @@ describe.each(testDialects())('session lifetime on %s', (dialect) => {
     expect(cookie?.secure).toBeFalsy();
   });
 
-  it.each([
+  it.each<[string, Record<string, string>]>([
     ['NODE_ENV=production', { NODE_ENV: 'production', BETTER_AUTH_SECRET: SECRET }],
     ['an https PUBLIC_URL', { PUBLIC_URL: 'https://crm.example.com' }],
   ])('sets the session cookie Secure, HttpOnly and SameSite=Lax with %s', async (_, env) => {
