@@ -98,6 +98,11 @@ describe('#describeUserAgent', () => {
       'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 OPR/115.0.0.0',
       { browser: 'Opera', os: 'Windows', device: 'desktop' },
     ],
+    [
+      'headless Chrome on Linux',
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36',
+      { browser: 'Chrome', os: 'Linux', device: 'desktop' },
+    ],
     ['curl', 'curl/8.5.0', { browser: 'curl', os: null, device: 'unknown' }],
     ['an unknown agent', 'SomeBot/1.0', { browser: null, os: null, device: 'unknown' }],
   ] as const)('describes %s', (_, ua, expected) => {
