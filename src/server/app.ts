@@ -23,6 +23,7 @@ import { registerAuthGuard } from './http/auth-guard.ts';
 import { registerErrorHandler, sendFrameworkProblem, sendProblem } from './http/error-handler.ts';
 import { problem } from './http/errors.ts';
 import { registerOriginCheck } from './http/origin-check.ts';
+import { accountRoutes } from './modules/account/routes.ts';
 import { activityRoutes } from './modules/activities/routes.ts';
 import { analyticsRoutes } from './modules/analytics/routes.ts';
 import { createAuth } from './modules/auth/auth.ts';
@@ -116,7 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     baseURL,
     isSignupAllowed: () => isSignupAllowed(database.db, config.allowSignupFromEnv),
   });
-  registerAuthGuard(app, auth, config.session.maxAgeDays);
+  registerAuthGuard(app, auth, database.db, config.session.maxAgeDays);
 
   await app.register(swagger, {
     openapi: {
@@ -145,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(authRoutes, { auth, baseURL });
   await app.register(userRoutes, { ctx, auth });
+  await app.register(accountRoutes, { ctx });
   await app.register(teamRoutes, { ctx });
   await app.register(settingsRoutes, { ctx });
   await app.register(customerRoutes, { ctx });

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { Role } from '../../contracts/users.ts';
+import type { DB } from '../db/schema.ts';
 import type { Auth } from '../modules/auth/auth.ts';
 import { unauthenticated } from './errors.ts';
 
@@ -9,6 +11,8 @@ export interface Actor {
   name: string;
   email: string;
   role: Role;
+  /** The session the request was made with (its id, never its token). */
+  sessionId: string;
 }
 
 declare module 'fastify' {
@@ -30,8 +34,34 @@ export function toFetchHeaders(request: FastifyRequest): Headers {
   return headers;
 }
 
+/** How stale `sessions.lastSeenAt` may get before a request writes it again. */
+export const LAST_SEEN_INTERVAL_MS = 5 * 60 * 1000;
+
+/**
+ * Marks a session as seen now, unless it was marked in the last five minutes. The guard only
+ * calls this when the value Better Auth just read is stale, so ordinary requests write nothing;
+ * the condition repeats the check in SQL so that a burst of requests (or several app nodes)
+ * racing past it still update the row once.
+ */
+export async function touchSession(db: Kysely<DB>, sessionId: string, now = Date.now()) {
+  const cutoff = new Date(now - LAST_SEEN_INTERVAL_MS).toISOString();
+  await db
+    .updateTable('sessions')
+    .set({ lastSeenAt: new Date(now).toISOString() })
+    .where('id', '=', sessionId)
+    .where((eb) => eb.or([eb('lastSeenAt', 'is', null), eb('lastSeenAt', '<', cutoff)]))
+    .execute();
+}
+
+function isStale(lastSeenAt: unknown, now: number): boolean {
+  if (lastSeenAt === null || lastSeenAt === undefined) return true;
+  const time = new Date(lastSeenAt as string | Date).getTime();
+  return Number.isNaN(time) || now - time >= LAST_SEEN_INTERVAL_MS;
+}
+
 async function resolveActor(
   auth: Auth,
+  db: Kysely<DB>,
   maxAgeMs: number,
   request: FastifyRequest,
   reply: FastifyReply,
@@ -57,17 +87,31 @@ async function resolveActor(
     });
     return null;
   }
-  return { id: user.id, name: user.name, email: user.email, role: user.role ?? 'viewer' };
+  const session = response.session as typeof response.session & { lastSeenAt?: unknown };
+  const now = Date.now();
+  if (isStale(session.lastSeenAt, now)) await touchSession(db, session.id, now);
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role ?? 'viewer',
+    sessionId: session.id,
+  };
 }
 
 /** Secure by default: every /api/v1 route needs a session unless it is declared public. */
-export function registerAuthGuard(app: FastifyInstance, auth: Auth, maxAgeDays: number) {
+export function registerAuthGuard(
+  app: FastifyInstance,
+  auth: Auth,
+  db: Kysely<DB>,
+  maxAgeDays: number,
+) {
   const maxAgeMs = maxAgeDays * 24 * 60 * 60 * 1000;
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request, reply) => {
     // Unknown paths fall through to the 404 handler, signed in or not.
     if (!request.url.startsWith('/api/v1/') || request.routeOptions.url === undefined) return;
-    request.actor = await resolveActor(auth, maxAgeMs, request, reply);
+    request.actor = await resolveActor(auth, db, maxAgeMs, request, reply);
     if (!request.actor && !request.routeOptions.config.public) throw unauthenticated();
   });
 }

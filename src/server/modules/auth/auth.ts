@@ -49,6 +49,8 @@ export function createAuth({ db, dialect, config, secret, baseURL, isSignupAllow
       modelName: 'sessions',
       expiresIn: config.session.idleDays * DAY,
       updateAge: Math.min(DAY, (config.session.idleDays * DAY) / 2),
+      // Read with every session so the auth guard knows when to write it again.
+      additionalFields: { lastSeenAt: { type: 'date', required: false, input: false } },
     },
     account: { modelName: 'accounts' },
     verification: { modelName: 'verifications' },

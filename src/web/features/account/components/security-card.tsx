@@ -1,4 +1,19 @@
-/** Password change and active sessions. (Filled in by the account-security work of issue 5.) */
+import { Card, Divider, Stack, Title } from '@mantine/core';
+import { ChangePasswordForm } from './change-password-form.tsx';
+import { SessionList } from './session-list.tsx';
+
+/** Password change and the signed-in sessions, on the profile page. */
 export function SecurityCard() {
-  return <section aria-label="Security" />;
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="security-title">
+      <Stack gap="lg">
+        <Title order={2} fz="h4" id="security-title">
+          Security
+        </Title>
+        <ChangePasswordForm />
+        <Divider />
+        <SessionList />
+      </Stack>
+    </Card>
+  );
 }
