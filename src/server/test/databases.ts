@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,7 +38,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   const connectionString = process.env.TEST_DATABASE_URL;
   if (!connectionString) throw new Error('TEST_DATABASE_URL is not set');
   counter += 1;
-  const schema = `t_${process.pid}_${Date.now().toString(36)}_${counter}`;
+  const schema = `t_${process.pid}_${randomBytes(6).toString('hex')}_${counter}`;
   const admin = new pg.Client({ connectionString });
   await admin.connect();
   await admin.query(`create schema "${schema}"`);

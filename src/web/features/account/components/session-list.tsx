@@ -22,10 +22,10 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import type { AccountSession, DeviceKind } from '../../../../contracts/account.ts';
 import { errorMessage } from '../../../lib/api-client.ts';
+import { absoluteTime, relativeTime } from '../../../lib/relative-time.ts';
 import { sessionsQueryOptions } from '../api/list-sessions.ts';
 import { useRevokeOtherSessions } from '../api/revoke-other-sessions.ts';
 import { useRevokeSession } from '../api/revoke-session.ts';
-import { absoluteTime, relativeTime } from './time-format.ts';
 
 const deviceIcons: Record<DeviceKind, typeof IconDevices> = {
   desktop: IconDeviceDesktop,

@@ -20,13 +20,8 @@ import {
   type TimelineEvent,
   type TimelineItem,
 } from '../../../../contracts/activities.ts';
-import {
-  absoluteTime,
-  fieldLabel,
-  formatChangeValue,
-  relativeTime,
-  unquotedFields,
-} from './timeline-format.ts';
+import { absoluteTime, relativeTime } from '../../../lib/relative-time.ts';
+import { fieldLabel, formatChangeValue, unquotedFields } from './timeline-format.ts';
 
 type Icon = ComponentType<{ size?: number; stroke?: number }>;
 
