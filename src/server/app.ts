@@ -132,7 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.swagger(),
   );
 
-  await app.register(authRoutes, { auth, baseURL });
+  await app.register(authRoutes, { auth, baseURL, ctx });
   await app.register(userRoutes, { ctx, auth });
   await app.register(teamRoutes, { ctx });
   await app.register(settingsRoutes, { ctx });
