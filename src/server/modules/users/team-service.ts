@@ -12,7 +12,7 @@ import type { Executor } from '../../db/types.ts';
 import type { Actor } from '../../http/auth-guard.ts';
 import { fieldError, forbidden, lastAdmin, notFound } from '../../http/errors.ts';
 import { nowIso } from '../../lib/time.ts';
-import { type AuditInput, type Changes, recordAudit, recordAudits } from '../audit/repository.ts';
+import { type AuditInput, type Changes, recordAudits } from '../audit/repository.ts';
 import { lockSettings } from '../settings/repository.ts';
 import { authorizeUserAction, type UserAction, userReach } from './policy.ts';
 import { presentTeamMember } from './presenter.ts';
