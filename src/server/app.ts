@@ -21,6 +21,7 @@ import { problem } from './http/errors.ts';
 import { registerOriginCheck } from './http/origin-check.ts';
 import { activityRoutes } from './modules/activities/routes.ts';
 import { analyticsRoutes } from './modules/analytics/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
 import { createAuth } from './modules/auth/auth.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { customerRoutes } from './modules/customers/routes.ts';
@@ -141,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(activityRoutes, { ctx });
   await app.register(pipelineRoutes, { ctx });
   await app.register(analyticsRoutes, { ctx });
+  await app.register(auditRoutes, { ctx });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (request, reply) => {

@@ -1,16 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { Executor } from '../../db/types.ts';
-import { recordAudit } from '../audit/repository.ts';
+import { originOf, recordAudit } from '../audit/repository.ts';
 
 export type SignInFailure = 'invalid_credentials' | 'deactivated' | 'throttled';
 
 /** How a session began: the sign-in form, self sign-up, or the first-run setup. */
 export type SignInMethod = 'password' | 'sign_up' | 'setup';
-
-const origin = (request: FastifyRequest) => ({
-  ipAddress: request.ip,
-  userAgent: request.headers['user-agent'] ?? null,
-});
 
 export async function recordSignedIn(
   db: Executor,
@@ -24,7 +19,7 @@ export async function recordSignedIn(
     entityType: 'user',
     entityId: userId,
     details: method === 'password' ? null : { method },
-    ...origin(request),
+    ...originOf(request),
   });
 }
 
@@ -38,7 +33,7 @@ export async function recordSignedOut(
     action: 'auth.signed_out',
     entityType: 'user',
     entityId: userId,
-    ...origin(request),
+    ...originOf(request),
   });
 }
 
@@ -64,6 +59,6 @@ export async function recordSignInFailed(
     entityType: user ? 'user' : 'email',
     entityId: user ? user.id : address,
     details: { email: address, reason },
-    ...origin(request),
+    ...originOf(request),
   });
 }

@@ -12,7 +12,12 @@ import type { Executor } from '../../db/types.ts';
 import type { Actor } from '../../http/auth-guard.ts';
 import { fieldError, forbidden, lastAdmin, notFound } from '../../http/errors.ts';
 import { nowIso } from '../../lib/time.ts';
-import { type AuditInput, type Changes, recordAudits } from '../audit/repository.ts';
+import {
+  type AuditInput,
+  type Changes,
+  type RequestOrigin,
+  recordAudits,
+} from '../audit/repository.ts';
 import { lockSettings } from '../settings/repository.ts';
 import { authorizeUserAction, type UserAction, userReach } from './policy.ts';
 import { presentTeamMember } from './presenter.ts';
@@ -97,8 +102,14 @@ export async function createTeamMember(
  * `user.updated`, a new role `user.role_changed`, a status change `user.deactivated` or
  * `user.reactivated`.
  */
-function auditEventsOfChange(actorId: string, userId: string, diff: Changes): AuditInput[] {
+function auditEventsOfChange(
+  actorId: string,
+  userId: string,
+  diff: Changes,
+  origin: RequestOrigin | null,
+): AuditInput[] {
   const event = (action: string, changes: Changes): AuditInput => ({
+    ...origin,
     actorId,
     action,
     entityType: 'user',
@@ -121,6 +132,7 @@ export async function updateTeamMember(
   actor: Actor,
   id: string,
   input: UpdateUserInput,
+  origin: RequestOrigin | null = null,
 ): Promise<TeamMember> {
   authorizeUserAction(actor, 'edit', { id });
   await ctx.db.transaction().execute(async (trx) => {
@@ -148,7 +160,7 @@ export async function updateTeamMember(
     await ensureAdminRemains(trx, before, changes);
     await updateUserAccount(trx, id, { ...changes, updatedAt: nowIso() });
     if (changes.active === false) await deleteSessionsOf(trx, id);
-    await recordAudits(trx, auditEventsOfChange(actor.id, id, diff));
+    await recordAudits(trx, auditEventsOfChange(actor.id, id, diff, origin));
   });
   return present(ctx, actor, id);
 }
