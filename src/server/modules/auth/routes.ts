@@ -56,10 +56,17 @@ const SIGN_IN = '/api/auth/sign-in/email';
 const SIGN_UP = '/api/auth/sign-up/email';
 const SIGN_OUT = '/api/auth/sign-out';
 
-const rateLimitedProblem = (reply: FastifyReply, seconds: number | string) =>
+/** "in 40 seconds", "in 15 minutes": what a person at the sign-in form can act on. */
+function waitText(seconds: number): string {
+  if (seconds < 90) return `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minutes`;
+}
+
+const rateLimitedProblem = (reply: FastifyReply, seconds: number) =>
   sendProblem(
     reply,
-    problem(429, 'rate_limited', `Too many attempts. Try again in ${seconds} seconds.`),
+    problem(429, 'rate_limited', `Too many attempts. Try again in ${waitText(seconds)}.`),
     { 'retry-after': String(seconds) },
   );
 
@@ -98,7 +105,8 @@ async function relay(reply: FastifyReply, response: Response, text: string) {
   reply.header('cache-control', 'no-store');
   if (response.status >= 400) {
     if (response.status === 429) {
-      return rateLimitedProblem(reply, response.headers.get('x-retry-after') ?? '60');
+      const seconds = Number(response.headers.get('x-retry-after'));
+      return rateLimitedProblem(reply, Number.isFinite(seconds) && seconds > 0 ? seconds : 60);
     }
     let payload: { code?: string; message?: string } = {};
     try {

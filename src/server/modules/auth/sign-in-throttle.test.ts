@@ -48,7 +48,11 @@ describe.each(testDialects())('sign-in throttling on %s', (dialect) => {
       const limited = await attempt(user.email.toUpperCase(), TEST_PASSWORD);
       expect(limited.statusCode).toBe(429);
       expect(limited.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(limited.json()).toMatchObject({ code: 'rate_limited', status: 429 });
+      expect(limited.json()).toMatchObject({
+        code: 'rate_limited',
+        status: 429,
+        detail: 'Too many attempts. Try again in 15 minutes.',
+      });
       const retryAfter = Number(limited.headers['retry-after']);
       expect(retryAfter).toBeGreaterThan(ACCOUNT_SIGN_IN_WINDOW_MS / 1000 - 60);
       expect(retryAfter).toBeLessThanOrEqual(ACCOUNT_SIGN_IN_WINDOW_MS / 1000);

@@ -44,7 +44,12 @@ export function AuditFilters({
   const nameOf = new Map(members.map((user) => [user.id, user.name]));
   const renderUser: SelectProps['renderOption'] = ({ option }) => (
     <Group gap="xs" wrap="nowrap">
-      <Avatar name={nameOf.get(option.value) ?? option.label} color="initials" size={24} />
+      <Avatar
+        name={nameOf.get(option.value) ?? option.label}
+        color="initials"
+        size={24}
+        aria-hidden
+      />
       <Text size="sm">{option.label}</Text>
     </Group>
   );
@@ -82,7 +87,9 @@ export function AuditFilters({
         onChange={(value) => onParamsChange({ ...params, userId: value ?? undefined })}
         renderOption={renderUser}
         leftSection={
-          selectedName ? <Avatar name={selectedName} color="initials" size={20} /> : undefined
+          selectedName ? (
+            <Avatar name={selectedName} color="initials" size={20} aria-hidden />
+          ) : undefined
         }
         clearable
         searchable

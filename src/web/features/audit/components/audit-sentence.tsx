@@ -51,7 +51,7 @@ export function AuditActor({ event }: { event: AuditEvent }) {
   }
   return (
     <Group gap="xs" wrap="nowrap">
-      <Avatar name={event.actor.name} color="initials" size={26} />
+      <Avatar name={event.actor.name} color="initials" size={26} aria-hidden />
       <Text size="sm" fw={500} truncate>
         {event.actor.name}
       </Text>
