@@ -45,6 +45,16 @@ describe('#sentenceText', () => {
     ).toBe('Ada Lovelace changed their password');
   });
 
+  it('reads an account created by setup or the command line as joining', () => {
+    const created = { action: 'user.created', changes: { role: [null, 'viewer'] } } as const;
+    expect(sentenceText(event(created))).toBe(
+      'Ada Lovelace joined as Viewer (setup or command line)',
+    );
+    expect(
+      sentenceText(event({ ...created, entity: { type: 'user', id: 'u2', label: 'Olga' } })),
+    ).toBe('Ada Lovelace added Olga as Viewer');
+  });
+
   it('names a deleted record by the name its deletion recorded', () => {
     const deleted = event({
       action: 'lead.deleted',

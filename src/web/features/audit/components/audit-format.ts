@@ -117,6 +117,10 @@ export function describeEvent(event: AuditEvent): SentencePart[] {
     case 'account.avatar_removed':
       return ['removed their profile picture'];
     case 'user.created':
+      // Setup and the command line file a new account under itself.
+      if (event.actor?.id === event.entity.id) {
+        return [`joined as ${roleName(after(changes, 'role'))} (setup or command line)`];
+      }
       return ['added ', TARGET, ` as ${roleName(after(changes, 'role'))}`];
     case 'user.updated':
       return ['renamed ', TARGET, ` (was ${String(before(changes, 'name'))})`];
