@@ -46,7 +46,10 @@ describe('#sentenceText', () => {
   });
 
   it('reads an account created by setup or the command line as joining', () => {
-    const created = { action: 'user.created', changes: { role: [null, 'viewer'] } } as const;
+    const created: Partial<AuditEvent> = {
+      action: 'user.created',
+      changes: { role: [null, 'viewer'] },
+    };
     expect(sentenceText(event(created))).toBe(
       'Ada Lovelace joined as Viewer (setup or command line)',
     );
