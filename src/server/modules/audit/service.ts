@@ -14,7 +14,13 @@ export function auditLogFilterOf(query: AuditQuery): AuditLogFilter {
     actions: query.action ? actionsOfFilter(query.action) : null,
     userId: query.userId ?? null,
     entity:
-      query.entityType && query.entityId ? { type: query.entityType, id: query.entityId } : null,
+      query.entityType && query.entityId
+        ? {
+            type: query.entityType,
+            // Failed sign-ins file an address nobody has under its lower-cased form.
+            id: query.entityType === 'email' ? query.entityId.toLowerCase() : query.entityId,
+          }
+        : null,
     idFrom: query.from ? idBoundOf(startOfDay(query.from)) : null,
     idBefore: query.to ? idBoundOf(startOfDay(query.to) + DAY_MS) : null,
   };

@@ -13,7 +13,12 @@ import {
   recordSignInFailed,
   type SignInFailure,
 } from './sign-in-events.ts';
-import { clearSignInAttempts, reserveSignInAttempt } from './sign-in-throttle.ts';
+import {
+  clearSignInAttempts,
+  PRUNE_EVERY,
+  pruneSignInAttempts,
+  reserveSignInAttempt,
+} from './sign-in-throttle.ts';
 
 /** The Better Auth endpoints Leadline uses; the rest of its surface stays unreachable. */
 const exposed = new Map<string, { method: string; body?: z.ZodType }>([
@@ -151,6 +156,7 @@ async function signIn(
   body: SignInBody,
 ) {
   const { db } = deps.ctx;
+  if (Math.random() < 1 / PRUNE_EVERY) await pruneSignInAttempts(db);
   const reservation = await reserveSignInAttempt(db, body.email);
   if (!reservation.allowed) {
     await recordSignInFailed(db, request, body.email, 'throttled');

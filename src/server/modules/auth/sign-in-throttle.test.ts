@@ -4,6 +4,7 @@ import { createTestApp, TEST_ORIGIN, TEST_PASSWORD, type TestApp } from '../../t
 import {
   ACCOUNT_SIGN_IN_LIMIT,
   ACCOUNT_SIGN_IN_WINDOW_MS,
+  pruneSignInAttempts,
   reserveSignInAttempt,
 } from './sign-in-throttle.ts';
 
@@ -128,6 +129,17 @@ describe.each(testDialects())('sign-in throttling on %s', (dialect) => {
         attempts: 1,
         windowStartedAt: later,
       });
+    });
+  });
+
+  describe('#prune', () => {
+    it('drops only the counts whose window has ended', async () => {
+      const now = Date.parse('2026-01-05T10:00:00Z');
+      await reserveSignInAttempt(t.ctx.db, 'old@example.com', now - ACCOUNT_SIGN_IN_WINDOW_MS);
+      await reserveSignInAttempt(t.ctx.db, 'recent@example.com', now - 1000);
+      expect(await pruneSignInAttempts(t.ctx.db, now)).toBe(1);
+      const keys = await t.ctx.db.selectFrom('sign_in_attempts').select('key').execute();
+      expect(keys).toEqual([{ key: 'account:recent@example.com' }]);
     });
   });
 

@@ -47,3 +47,21 @@ export async function reserveSignInAttempt(
 export async function clearSignInAttempts(db: Executor, email: string): Promise<void> {
   await db.deleteFrom('sign_in_attempts').where('key', '=', accountKey(email)).execute();
 }
+
+/**
+ * Drops the counts whose window has ended. Every guessed address leaves a row, so the bridge
+ * calls this now and then (about one sign-in in PRUNE_EVERY) to keep the table small.
+ */
+export async function pruneSignInAttempts(
+  db: Executor,
+  now = Date.now(),
+  windowMs = ACCOUNT_SIGN_IN_WINDOW_MS,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('sign_in_attempts')
+    .where('windowStartedAt', '<=', now - windowMs)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export const PRUNE_EVERY = 100;
