@@ -26,6 +26,7 @@ import { registerOriginCheck } from './http/origin-check.ts';
 import { accountRoutes } from './modules/account/routes.ts';
 import { activityRoutes } from './modules/activities/routes.ts';
 import { analyticsRoutes } from './modules/analytics/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
 import { createAuth } from './modules/auth/auth.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { customerRoutes } from './modules/customers/routes.ts';
@@ -144,7 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.swagger(),
   );
 
-  await app.register(authRoutes, { auth, baseURL });
+  await app.register(authRoutes, { auth, baseURL, ctx });
   await app.register(userRoutes, { ctx, auth });
   await app.register(accountRoutes, { ctx });
   await app.register(teamRoutes, { ctx });
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(activityRoutes, { ctx });
   await app.register(pipelineRoutes, { ctx });
   await app.register(analyticsRoutes, { ctx });
+  await app.register(auditRoutes, { ctx });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (request, reply) => {

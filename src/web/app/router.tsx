@@ -393,13 +393,31 @@ const profileRoute = createRoute({
   errorComponent: RouteError,
 });
 
+/** The audit log's filters: a category or action, a user id, UTC days. */
+const auditSearch = z.object({
+  action: z.string().optional().catch(undefined),
+  userId: z.string().optional().catch(undefined),
+  from: z.string().optional().catch(undefined),
+  to: z.string().optional().catch(undefined),
+});
+
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/audit',
+  validateSearch: auditSearch,
   beforeLoad: ({ context }) => {
     if (!context.me.can.viewAuditLog) throw redirect({ to: '/' });
   },
-  component: AuditPage,
+  component: function AuditRoute() {
+    const params = auditRoute.useSearch();
+    const navigate = auditRoute.useNavigate();
+    return (
+      <AuditPage
+        params={params}
+        onParamsChange={(next) => navigate({ search: next, replace: true })}
+      />
+    );
+  },
   errorComponent: RouteError,
 });
 

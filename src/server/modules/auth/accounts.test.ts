@@ -135,12 +135,15 @@ describe.each(testDialects())('accounts API on %s', (dialect) => {
       expect(response.headers['set-cookie']).toBeUndefined();
     });
 
-    it('rate-limits sign-in attempts with 429 and Retry-After', async () => {
-      const attempt = () =>
-        t.request('/api/auth/sign-in/email', {
+    it('rate-limits sign-in attempts per IP with 429 and Retry-After, across addresses', async () => {
+      let n = 0;
+      const attempt = () => {
+        n += 1;
+        return t.request('/api/auth/sign-in/email', {
           method: 'POST',
-          body: { email: 'nobody@example.com', password: 'wrong password' },
+          body: { email: `nobody${n}@example.com`, password: 'wrong password' },
         });
+      };
       const statuses: number[] = [];
       for (let i = 0; i < 12; i += 1) statuses.push((await attempt()).statusCode);
       expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);

@@ -10,7 +10,8 @@ import type { AppContext } from '../../context.ts';
 import { actorOf, toFetchHeaders } from '../../http/auth-guard.ts';
 import { notFound } from '../../http/errors.ts';
 import { problems, publicProblems } from '../../http/schemas.ts';
-import type { Auth } from '../auth/auth.ts';
+import { type Auth, CLIENT_IP_HEADER } from '../auth/auth.ts';
+import { recordSignedIn } from '../auth/sign-in-events.ts';
 import { isSignupAllowed } from '../settings/service.ts';
 import { findUserById } from './repository.ts';
 import { needsSetup, presentMe, setUpFirstAdmin, updateOwnProfile } from './service.ts';
@@ -50,12 +51,15 @@ export async function userRoutes(
     },
     async (request, reply) => {
       const user = await setUpFirstAdmin(ctx, request.body);
+      const headers = toFetchHeaders(request);
+      headers.set(CLIENT_IP_HEADER, request.ip);
       const signIn = await auth.api.signInEmail({
         body: { email: request.body.email, password: request.body.password },
-        headers: toFetchHeaders(request),
+        headers,
         asResponse: true,
       });
       reply.header('set-cookie', signIn.headers.getSetCookie());
+      await recordSignedIn(ctx.db, request, user.id, 'setup');
       return reply.code(201).send(presentMe(user));
     },
   );

@@ -13,6 +13,7 @@ import {
 import type { AppContext } from '../../context.ts';
 import { actorOf } from '../../http/auth-guard.ts';
 import { problems } from '../../http/schemas.ts';
+import { originOf } from '../audit/repository.ts';
 import {
   createTeamMember,
   listTeamFor,
@@ -66,7 +67,8 @@ export async function teamRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         response: { 200: teamMemberSchema, ...problems(400, 403, 404, 409) },
       },
     },
-    (request) => updateTeamMember(ctx, actorOf(request), request.params.id, request.body),
+    (request) =>
+      updateTeamMember(ctx, actorOf(request), request.params.id, request.body, originOf(request)),
   );
 
   api.post(

@@ -12,7 +12,12 @@ import type { Executor } from '../../db/types.ts';
 import type { Actor } from '../../http/auth-guard.ts';
 import { fieldError, forbidden, lastAdmin, notFound } from '../../http/errors.ts';
 import { nowIso } from '../../lib/time.ts';
-import { type Changes, recordAudit, recordAudits } from '../audit/repository.ts';
+import {
+  type AuditInput,
+  type Changes,
+  type RequestOrigin,
+  recordAudits,
+} from '../audit/repository.ts';
 import { lockSettings } from '../settings/repository.ts';
 import { authorizeUserAction, type UserAction, userReach } from './policy.ts';
 import { presentTeamMember } from './presenter.ts';
@@ -92,12 +97,42 @@ export async function createTeamMember(
   return presentTeamMember(user, actor, 0);
 }
 
+/**
+ * One event per kind of change, so the audit log can be filtered by it: a rename is
+ * `user.updated`, a new role `user.role_changed`, a status change `user.deactivated` or
+ * `user.reactivated`.
+ */
+function auditEventsOfChange(
+  actorId: string,
+  userId: string,
+  diff: Changes,
+  origin: RequestOrigin | null,
+): AuditInput[] {
+  const event = (action: string, changes: Changes): AuditInput => ({
+    ...origin,
+    actorId,
+    action,
+    entityType: 'user',
+    entityId: userId,
+    changes,
+  });
+  const events: AuditInput[] = [];
+  if (diff.role) events.push(event('user.role_changed', { role: diff.role }));
+  if (diff.active) {
+    const action = diff.active[1] ? 'user.reactivated' : 'user.deactivated';
+    events.push(event(action, { active: diff.active }));
+  }
+  if (diff.name) events.push(event('user.updated', { name: diff.name }));
+  return events;
+}
+
 /** Renames, changes the role of, deactivates or reactivates a user, with the team's invariants. */
 export async function updateTeamMember(
   ctx: AppContext,
   actor: Actor,
   id: string,
   input: UpdateUserInput,
+  origin: RequestOrigin | null = null,
 ): Promise<TeamMember> {
   authorizeUserAction(actor, 'edit', { id });
   await ctx.db.transaction().execute(async (trx) => {
@@ -125,13 +160,7 @@ export async function updateTeamMember(
     await ensureAdminRemains(trx, before, changes);
     await updateUserAccount(trx, id, { ...changes, updatedAt: nowIso() });
     if (changes.active === false) await deleteSessionsOf(trx, id);
-    await recordAudit(trx, {
-      actorId: actor.id,
-      action: 'user.updated',
-      entityType: 'user',
-      entityId: id,
-      changes: diff,
-    });
+    await recordAudits(trx, auditEventsOfChange(actor.id, id, diff, origin));
   });
   return present(ctx, actor, id);
 }

@@ -45,11 +45,17 @@ describe.each(testDialects())('users API on %s: role, name and status changes', 
       });
       expect(await userRow(sales.user.id)).toMatchObject({ role: 'manager', name: 'Promoted' });
       const events = await auditFor(sales.user.id);
-      expect(events.map((event) => event.action)).toEqual(['user.created', 'user.updated']);
-      expect(JSON.parse(events[1]?.changes ?? '{}')).toEqual({
-        role: ['sales', 'manager'],
+      expect(events.map((event) => event.action)).toEqual([
+        'user.created',
+        'auth.signed_in',
+        'user.role_changed',
+        'user.updated',
+      ]);
+      expect(JSON.parse(events[2]?.changes ?? '{}')).toEqual({ role: ['sales', 'manager'] });
+      expect(JSON.parse(events[3]?.changes ?? '{}')).toEqual({
         name: [sales.user.name, 'Promoted'],
       });
+      expect(events[2]?.actorId).toBe(admin.user.id);
       const me = await sales.request('/api/v1/me');
       expect(me.json()).toMatchObject({ role: 'manager' });
     });
@@ -76,6 +82,7 @@ describe.each(testDialects())('users API on %s: role, name and status changes', 
       });
       expect((await auditFor(admin.user.id)).map((event) => event.action)).toEqual([
         'user.created',
+        'auth.signed_in',
       ]);
     });
 
@@ -165,14 +172,23 @@ describe.each(testDialects())('users API on %s: role, name and status changes', 
         .where('id', '=', leadId)
         .executeTakeFirstOrThrow();
       expect(lead.ownerId).toBe(sales.user.id);
-      expect(JSON.parse((await auditFor(sales.user.id))[1]?.changes ?? '{}')).toEqual({
-        active: [true, false],
-      });
+      const deactivated = (await auditFor(sales.user.id)).find(
+        (event) => event.action === 'user.deactivated',
+      );
+      expect(JSON.parse(deactivated?.changes ?? '{}')).toEqual({ active: [true, false] });
+      expect(deactivated?.actorId).toBe(admin.user.id);
 
       const back = await patch(admin, sales.user.id, { active: true });
       expect(back.statusCode).toBe(200);
       expect(back.json().active).toBe(true);
       expect((await signInAs(sales.user.email)).statusCode).toBe(200);
+      const actions = (await auditFor(sales.user.id)).map((event) => event.action);
+      expect(actions.filter((action) => action.startsWith('user.'))).toEqual([
+        'user.created',
+        'user.deactivated',
+        'user.reactivated',
+      ]);
+      expect(actions).toContain('auth.sign_in_failed');
     });
 
     it('lets another admin deactivate an admin, whose session then ends', async () => {

@@ -50,7 +50,10 @@ describe.each(testDialects())('users API on %s: create, list, reassign leads', (
       expect((await userRow(created.id)).role).toBe('manager');
       expect((await signInAs('GRACE@navy.example', newUser.password)).statusCode).toBe(200);
       const events = await auditFor(created.id);
-      expect(events).toMatchObject([{ action: 'user.created', actorId: admin.user.id }]);
+      expect(events).toMatchObject([
+        { action: 'user.created', actorId: admin.user.id },
+        { action: 'auth.signed_in', actorId: created.id },
+      ]);
     });
 
     it('refuses an email already in use, in any case, under the email field', async () => {
