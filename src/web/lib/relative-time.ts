@@ -1,4 +1,5 @@
 const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const precise = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' });
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -13,6 +14,11 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
 /** "Nov 22, 2026, 3:04 PM", for a tooltip under a relative time. */
 export function absoluteTime(iso: string): string {
   return absolute.format(new Date(iso));
+}
+
+/** "Nov 22, 2026, 3:04:05 PM UTC", where the second and the zone matter (the audit log). */
+export function preciseTime(iso: string): string {
+  return precise.format(new Date(iso));
 }
 
 /** "just now", "5 minutes ago", "yesterday", "3 weeks ago". */

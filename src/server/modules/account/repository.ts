@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Executor } from '../../db/types.ts';
 
 export function findPasswordHash(db: Executor, userId: string) {
@@ -54,34 +53,4 @@ export async function deleteOtherSessions(
     .where('id', '!=', keepSessionId)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
-}
-
-/**
- * Counts one attempt under `key` in its window (a new window once the old one is over) and
- * returns the count and when the window started, in one statement, so concurrent attempts
- * on any node each get their own number.
- */
-export async function countAttempt(
-  db: Executor,
-  key: string,
-  now: number,
-  windowMs: number,
-): Promise<{ attempts: number; windowStartedAt: number }> {
-  const expired = sql<boolean>`sign_in_attempts."windowStartedAt" <= ${now - windowMs}`;
-  const row = await db
-    .insertInto('sign_in_attempts')
-    .values({ key, attempts: 1, windowStartedAt: now })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        attempts: sql`case when ${expired} then 1 else sign_in_attempts.attempts + 1 end`,
-        windowStartedAt: sql`case when ${expired} then ${now} else sign_in_attempts."windowStartedAt" end`,
-      }),
-    )
-    .returning(['attempts', 'windowStartedAt'])
-    .executeTakeFirstOrThrow();
-  return { attempts: Number(row.attempts), windowStartedAt: Number(row.windowStartedAt) };
-}
-
-export async function clearAttempts(db: Executor, key: string): Promise<void> {
-  await db.deleteFrom('sign_in_attempts').where('key', '=', key).execute();
 }

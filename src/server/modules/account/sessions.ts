@@ -1,4 +1,5 @@
 import type { AccountSession } from '../../../contracts/account.ts';
+import { describeUserAgent } from '../../../contracts/user-agent.ts';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../http/auth-guard.ts';
 import { conflict, notFound } from '../../http/errors.ts';
@@ -6,7 +7,6 @@ import { toIso } from '../../lib/time.ts';
 import { recordAudit } from '../audit/repository.ts';
 import type { ClientInfo } from './password.ts';
 import { deleteOtherSessions, deleteSessionOfUser, listSessionsOfUser } from './repository.ts';
-import { describeUserAgent } from './user-agent.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -4,6 +4,7 @@ import {
   auditActionLabels,
 } from '../../../../contracts/audit.ts';
 import { type LeadStatus, leadStatusLabels } from '../../../../contracts/leads.ts';
+import { describeUserAgent } from '../../../../contracts/user-agent.ts';
 import { type Role, roleLabels } from '../../../../contracts/users.ts';
 
 /**
@@ -208,60 +209,10 @@ export function actionLabel(action: string): string {
   return auditActionLabels[action as AuditAction] ?? action;
 }
 
-/** "Chrome on macOS", "Safari on iPhone", "curl" — enough to tell devices apart. */
+/** "Chrome on macOS", "Safari on iOS", "curl": enough to tell devices apart. */
 export function describeDevice(userAgent: string | null): string | null {
   if (!userAgent) return null;
-  const browser = /Edg\//.test(userAgent)
-    ? 'Edge'
-    : /OPR\//.test(userAgent)
-      ? 'Opera'
-      : /Firefox\//.test(userAgent)
-        ? 'Firefox'
-        : /Chrome\/|CriOS\//.test(userAgent)
-          ? 'Chrome'
-          : /Safari\//.test(userAgent)
-            ? 'Safari'
-            : null;
-  const system = /iPhone/.test(userAgent)
-    ? 'iPhone'
-    : /iPad/.test(userAgent)
-      ? 'iPad'
-      : /Android/.test(userAgent)
-        ? 'Android'
-        : /Windows/.test(userAgent)
-          ? 'Windows'
-          : /Mac OS X|Macintosh/.test(userAgent)
-            ? 'macOS'
-            : /CrOS/.test(userAgent)
-              ? 'ChromeOS'
-              : /Linux/.test(userAgent)
-                ? 'Linux'
-                : null;
-  if (browser && system) return `${browser} on ${system}`;
-  if (browser ?? system) return browser ?? system;
-  return userAgent.split(/[\s/]/)[0]?.slice(0, 40) || null;
-}
-
-const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' });
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-const units: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 24 * 3600],
-  ['month', 30 * 24 * 3600],
-  ['week', 7 * 24 * 3600],
-  ['day', 24 * 3600],
-  ['hour', 3600],
-  ['minute', 60],
-];
-
-export function absoluteTime(iso: string): string {
-  return absolute.format(new Date(iso));
-}
-
-/** "just now", "5 minutes ago", "yesterday". */
-export function relativeTime(iso: string, now = Date.now()): string {
-  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
-  for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size) return relative.format(Math.trunc(seconds / size), unit);
-  }
-  return 'just now';
+  const { browser, os } = describeUserAgent(userAgent);
+  if (browser && os) return `${browser} on ${os}`;
+  return browser ?? os ?? (userAgent.split(/[\s/]/)[0]?.slice(0, 40) || null);
 }

@@ -1,12 +1,11 @@
 import { Anchor, Avatar, Badge, Group, Text, Tooltip } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import type { AuditEvent } from '../../../../contracts/audit.ts';
+import { preciseTime, relativeTime } from '../../../lib/relative-time.ts';
 import {
-  absoluteTime,
   describeDevice,
   describeEvent,
   isFailedSignIn,
-  relativeTime,
   targetHref,
   targetLabel,
 } from './audit-format.ts';
@@ -61,8 +60,8 @@ export function AuditActor({ event }: { event: AuditEvent }) {
 
 export function AuditTime({ iso }: { iso: string }) {
   return (
-    <Tooltip label={absoluteTime(iso)} openDelay={300}>
-      <Text size="sm" c="dimmed" component="time" dateTime={iso} title={absoluteTime(iso)}>
+    <Tooltip label={preciseTime(iso)} openDelay={300}>
+      <Text size="sm" c="dimmed" component="time" dateTime={iso} title={preciseTime(iso)}>
         {relativeTime(iso)}
       </Text>
     </Tooltip>

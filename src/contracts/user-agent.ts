@@ -1,4 +1,4 @@
-import type { DeviceKind } from '../../../contracts/account.ts';
+import type { DeviceKind } from './account.ts';
 
 export interface DeviceDescription {
   browser: string | null;
