@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { userRefSchema } from './avatars.ts';
 import { customerSchema } from './customers.ts';
-import {
-  idRef,
-  isoTimestamp,
-  longText,
-  optionalEmail,
-  requiredText,
-  text,
-} from './fields.ts';
+import { idRef, isoTimestamp, longText, optionalEmail, requiredText, text } from './fields.ts';
 import {
   commaListParam,
   cursorParam,
