@@ -24,6 +24,16 @@ export function pictureProblem(file: { type: string; size: number }): string | n
   return null;
 }
 
+/** A file the browser cannot draw is no picture, whatever its type says: no broken preview. */
+async function undecodable(file: File): Promise<string | null> {
+  try {
+    (await createImageBitmap(file)).close();
+    return null;
+  } catch {
+    return 'That file could not be read as a picture. It may be damaged.';
+  }
+}
+
 /** The chosen file and its object URL, revoked when replaced or dropped. */
 function useChosenFile() {
   const [chosen, setChosen] = useState<{ file: File; url: string } | null>(null);
@@ -47,9 +57,9 @@ export function PictureEditor({ me }: { me: Me }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
 
-  const take = (file: File | undefined) => {
+  const take = async (file: File | undefined) => {
     if (!file) return;
-    const refusal = pictureProblem(file);
+    const refusal = pictureProblem(file) ?? (await undecodable(file));
     setProblem(refusal);
     choose(refusal ? null : file);
   };
@@ -57,7 +67,7 @@ export function PictureEditor({ me }: { me: Me }) {
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(false);
-    take(event.dataTransfer.files[0]);
+    void take(event.dataTransfer.files[0]);
   };
 
   const save = async () => {
@@ -127,8 +137,9 @@ export function PictureEditor({ me }: { me: Me }) {
             aria-describedby={hintId}
             tabIndex={-1}
             onChange={(event) => {
-              take(event.currentTarget.files?.[0]);
+              const file = event.currentTarget.files?.[0];
               event.currentTarget.value = '';
+              void take(file);
             }}
           />
         </VisuallyHidden>
