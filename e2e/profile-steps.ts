@@ -75,3 +75,15 @@ export async function uploadPictureAs(
   expect(upload.ok(), await upload.text()).toBe(true);
   await context.close();
 }
+
+/** A portrait-like PNG (a silhouette on a gradient), for screenshots that look like real use. */
+export async function makePortrait(from: string, to: string, size = 400): Promise<Buffer> {
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 100 100">` +
+    `<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${from}"/>` +
+    `<stop offset="1" stop-color="${to}"/></linearGradient></defs>` +
+    '<rect width="100" height="100" fill="url(#g)"/>' +
+    '<circle cx="50" cy="40" r="17" fill="#f8f0e3"/>' +
+    '<path d="M18 100 C18 72 34 62 50 62 C66 62 82 72 82 100 Z" fill="#f8f0e3"/></svg>';
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}

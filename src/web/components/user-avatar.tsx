@@ -23,7 +23,7 @@ export function UserAvatar({
   user,
   size = 32,
   label,
-  radius = 'xl',
+  radius = 1000,
   ...props
 }: {
   user: AvatarPerson | null;
