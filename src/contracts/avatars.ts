@@ -8,6 +8,21 @@ import { z } from 'zod';
 /** What an upload may be: checked by decoding on the server, mirrored by the web's checks. */
 export const avatarMimeTypes = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
 export const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
+/**
+ * What the web app checks before uploading, mirroring the server (which decides by decoding,
+ * not by the type the browser reports): null when the file may be sent.
+ */
+export function avatarUploadProblem(file: { type: string; size: number }): string | null {
+  if (!(avatarMimeTypes as readonly string[]).includes(file.type)) {
+    return 'That file is not a PNG, JPEG, WebP or GIF image.';
+  }
+  if (file.size > AVATAR_MAX_BYTES) {
+    const megabytes = (file.size / 1024 / 1024).toFixed(1);
+    return `That file is ${megabytes} MB; a picture may be at most ${AVATAR_MAX_BYTES / 1024 / 1024} MB.`;
+  }
+  return null;
+}
+
 /** Sizes served: the 256 px picture and a 64 px variant for small places (menus, cards). */
 export const avatarSizes = [256, 64] as const;
 export type AvatarSize = (typeof avatarSizes)[number];

@@ -131,7 +131,8 @@ export async function avatarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         .header('content-security-policy', AVATAR_CSP)
         .header('etag', avatar.etag)
         .header('cache-control', current ? IMMUTABLE : REVALIDATE);
-      if (request.headers['if-none-match'] === avatar.etag) return reply.code(304).send();
+      const known = request.headers['if-none-match']?.split(',').map((tag) => tag.trim());
+      if (known?.includes(avatar.etag)) return reply.code(304).send();
       return reply
         .type(avatar.kind === 'image' ? 'image/webp' : 'image/svg+xml; charset=utf-8')
         .send(avatar.body);

@@ -375,6 +375,10 @@ describe.each(testDialects())('avatars API on %s', (dialect) => {
       });
       expect(revalidated.statusCode).toBe(304);
       expect(revalidated.rawPayload.length).toBe(0);
+      const amongOthers = await reader.request(`/api/v1/users/${sales.user.id}/avatar`, {
+        headers: { 'if-none-match': `"other", ${String(current.headers.etag)}` },
+      });
+      expect(amongOthers.statusCode).toBe(304);
 
       // A new picture: a new version and URL; the old URL is no longer cached for good.
       const second = (await upload(sales, await solid('#15aabf').png().toBuffer())).json();
@@ -506,6 +510,16 @@ describe.each(testDialects())('avatars API on %s', (dialect) => {
       expect(summary.byOwner).toEqual([
         expect.objectContaining({ ownerId: sales.user.id, avatarUrl: url }),
       ]);
+    });
+  });
+
+  describe('#avatar.openapi', () => {
+    it('documents the three avatar routes', async () => {
+      const spec = (await t.request('/api/openapi.json')).json();
+      expect(Object.keys(spec.paths['/api/v1/me/avatar'])).toEqual(
+        expect.arrayContaining(['put', 'delete']),
+      );
+      expect(spec.paths['/api/v1/users/{id}/avatar'].get.summary).toMatch(/picture/);
     });
   });
 

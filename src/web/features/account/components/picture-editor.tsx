@@ -2,7 +2,11 @@ import { Alert, Avatar, Box, Button, Group, Stack, Text, VisuallyHidden } from '
 import { notifications } from '@mantine/notifications';
 import { IconPhotoUp, IconTrash } from '@tabler/icons-react';
 import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
-import { AVATAR_MAX_BYTES, avatarMimeTypes } from '../../../../contracts/avatars.ts';
+import {
+  AVATAR_MAX_BYTES,
+  avatarMimeTypes,
+  avatarUploadProblem,
+} from '../../../../contracts/avatars.ts';
 import type { Me } from '../../../../contracts/users.ts';
 import { UserAvatar } from '../../../components/user-avatar.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
@@ -11,18 +15,6 @@ import { useUploadAvatar } from '../api/upload-avatar.ts';
 
 const PICTURE_SIZE = 120;
 const MAX_MB = AVATAR_MAX_BYTES / 1024 / 1024;
-
-/** The server decides by decoding; this only spares a round trip for the obvious mistakes. */
-export function pictureProblem(file: { type: string; size: number }): string | null {
-  if (!(avatarMimeTypes as readonly string[]).includes(file.type)) {
-    return 'That file is not a PNG, JPEG, WebP or GIF image.';
-  }
-  if (file.size > AVATAR_MAX_BYTES) {
-    const mb = (file.size / 1024 / 1024).toFixed(1);
-    return `That file is ${mb} MB; a picture may be at most ${MAX_MB} MB.`;
-  }
-  return null;
-}
 
 /** A file the browser cannot draw is no picture, whatever its type says: no broken preview. */
 async function undecodable(file: File): Promise<string | null> {
@@ -59,7 +51,7 @@ export function PictureEditor({ me }: { me: Me }) {
 
   const take = async (file: File | undefined) => {
     if (!file) return;
-    const refusal = pictureProblem(file) ?? (await undecodable(file));
+    const refusal = avatarUploadProblem(file) ?? (await undecodable(file));
     setProblem(refusal);
     choose(refusal ? null : file);
   };
