@@ -44,13 +44,13 @@ test('screenshots of the profile page', async ({ page }) => {
   await shoot('initials');
 
   await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1440, height: 900 });
   await card.getByLabel('Choose a picture').setInputFiles({
     name: 'me.png',
     mimeType: 'image/png',
     buffer: await makePortrait('#4dabf7', '#1864ab'),
   });
   await expect(card.getByTestId('picture-preview')).toBeVisible();
-  await page.setViewportSize({ width: 1440, height: 900 });
   await page.screenshot({ path: `${dir}/profile-preview-light-1440.png` });
   await card.getByRole('button', { name: 'Save picture' }).click();
   await expect(menuAvatar(page).locator('img')).toBeVisible();
@@ -109,6 +109,14 @@ test('screenshots of pictures and initials on the board and the users page', asy
   for (const [firstName, lastName, company, value, ownerId, status] of leads) {
     await seedLead(page, { firstName, lastName, company, value, ownerId, status });
   }
+
+  // The owner picker of a new lead lists everyone with their picture or initials.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/leads/new');
+  await page.getByRole('textbox', { name: 'Owner' }).click();
+  await expect(page.getByRole('option', { name: 'Priya Patel' })).toBeVisible();
+  await page.screenshot({ path: `${dir}/avatars-owner-picker-light-1440.png` });
+  await page.keyboard.press('Escape');
 
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });

@@ -3,6 +3,21 @@ import sharp from 'sharp';
 import { completeSetup, expect, test } from './fixtures.ts';
 import { makePng, menuAvatar, openProfile, profileCard, toBmp } from './profile-steps.ts';
 
+/** Drops a file on an element as a drag from the desktop would (a DataTransfer with it). */
+async function dropFile(target: Locator, name: string, type: string, content: Buffer) {
+  const dataTransfer = await target.evaluateHandle(
+    (_, file) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
+      return transfer;
+    },
+    { name, type, bytes: [...content] },
+  );
+  await target.dispatchEvent('dragenter', { dataTransfer });
+  await expect(target).toHaveAttribute('data-dragging', 'true');
+  await target.dispatchEvent('drop', { dataTransfer });
+}
+
 /** The image inside an avatar has loaded (decoded, non-zero width) from the versioned URL. */
 async function expectLoadedPicture(avatar: Locator, size?: number) {
   const img = avatar.locator('img');
@@ -63,8 +78,8 @@ test('uploads a picture with a preview, shows it everywhere, refuses a text file
   await card.getByRole('button', { name: 'Cancel' }).click();
   await expect(card.getByTestId('picture-preview')).toHaveCount(0);
 
-  // Choose again and save.
-  await picker.setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: await makePng() });
+  // Drop one on the area this time, and save it.
+  await dropFile(card.getByTestId('picture-drop-zone'), 'me.png', 'image/png', await makePng());
   await expect(preview).toBeVisible();
   await card.getByRole('button', { name: 'Save picture' }).click();
   await expect(page.getByText('Your picture was saved.')).toBeVisible();

@@ -111,6 +111,7 @@ export function PictureEditor({ me }: { me: Me }) {
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
         data-dragging={dragging || undefined}
+        data-testid="picture-drop-zone"
         p="sm"
         w="100%"
         style={{
