@@ -81,6 +81,8 @@ export const analyticsSummarySchema = z
       z.object({
         ownerId: z.string().nullable(),
         name: z.string().nullable(),
+        /** The owner's picture; null when none (or unassigned): draw the default. */
+        avatarUrl: z.string().nullable(),
         total: z.number().int(),
         converted: z.number().int(),
         pipelineValue: z.number(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { userRefSchema } from './avatars.ts';
 import { email, idRef, isoTimestamp, refSchema, requiredText, text } from './fields.ts';
 import { cursorParam, limitParam, pageSchema, searchParam, sortParam } from './pagination.ts';
 
@@ -72,7 +73,7 @@ export const customerSchema = z
     zipcode: z.string(),
     country: z.string(),
     ownerId: z.string().nullable(),
-    owner: refSchema.nullable(),
+    owner: userRefSchema.nullable(),
     leadId: z.string().nullable(),
     /** The lead this customer was converted from, when it still exists. */
     lead: refSchema.nullable(),

@@ -1,14 +1,7 @@
 import { z } from 'zod';
+import { userRefSchema } from './avatars.ts';
 import { customerSchema } from './customers.ts';
-import {
-  idRef,
-  isoTimestamp,
-  longText,
-  optionalEmail,
-  refSchema,
-  requiredText,
-  text,
-} from './fields.ts';
+import { idRef, isoTimestamp, longText, optionalEmail, requiredText, text } from './fields.ts';
 import {
   commaListParam,
   cursorParam,
@@ -155,7 +148,7 @@ export const leadSchema = z
     source: leadSourceSchema,
     status: leadStatusSchema,
     ownerId: z.string().nullable(),
-    owner: refSchema.nullable(),
+    owner: userRefSchema.nullable(),
     value: z.number(),
     notes: z.string(),
     lostReason: z.string().nullable(),

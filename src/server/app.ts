@@ -34,6 +34,7 @@ import { leadRoutes } from './modules/leads/routes.ts';
 import { pipelineRoutes } from './modules/pipeline/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
 import { isSignupAllowed } from './modules/settings/service.ts';
+import { avatarRoutes } from './modules/users/avatar-routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { teamRoutes } from './modules/users/team-routes.ts';
 
@@ -148,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { auth, baseURL, ctx });
   await app.register(userRoutes, { ctx, auth });
   await app.register(accountRoutes, { ctx });
+  await app.register(avatarRoutes, { ctx });
   await app.register(teamRoutes, { ctx });
   await app.register(settingsRoutes, { ctx });
   await app.register(customerRoutes, { ctx });

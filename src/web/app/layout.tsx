@@ -1,6 +1,5 @@
 import {
   AppShell,
-  Avatar,
   Badge,
   Burger,
   Group,
@@ -29,6 +28,7 @@ import type { ComponentType } from 'react';
 import { type Me, roleLabels } from '../../contracts/users.ts';
 import { ColorSchemeToggle } from '../components/color-scheme-toggle.tsx';
 import { Logo } from '../components/logo.tsx';
+import { UserAvatar } from '../components/user-avatar.tsx';
 import { useSignOut } from '../features/auth/api/sign-out.ts';
 
 interface NavItem {
@@ -78,7 +78,7 @@ function UserMenu({ me }: { me: Me }) {
       <Menu.Target>
         <UnstyledButton aria-label={`Account menu for ${me.name}`} data-testid="user-menu">
           <Group gap={8} wrap="nowrap">
-            <Avatar name={me.name} color="initials" size={32} radius="xl" />
+            <UserAvatar user={me} size={32} />
             <Stack gap={0} visibleFrom="sm">
               <Text size="sm" fw={600} lh={1.2}>
                 {me.name}

@@ -29,14 +29,16 @@ function withQuery(path: string, query?: Query): string {
 }
 
 async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  // A form (a file upload) goes as multipart/form-data: the browser sets the boundary.
+  const form = body instanceof FormData;
   const response = await fetch(withQuery(path, query), {
     method,
     credentials: 'same-origin',
     headers: {
       accept: 'application/json',
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(body !== undefined && !form ? { 'content-type': 'application/json' } : {}),
     },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    ...(body !== undefined ? { body: form ? body : JSON.stringify(body) } : {}),
   });
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
@@ -61,7 +63,11 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  /** `body` may be a FormData (sent as multipart/form-data). */
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: (path: string) => request<void>('DELETE', path),
+  /** A DELETE whose answer has a body. */
+  deleteWithResult: <T>(path: string) => request<T>('DELETE', path),
 };
 
 /** A message a person can act on, for notifications. */

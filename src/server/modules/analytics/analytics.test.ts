@@ -192,12 +192,20 @@ describe.each(testDialects())('analytics API on %s', (dialect) => {
         {
           ownerId: manager.user.id,
           name: 'Mia Manager',
+          avatarUrl: null,
           total: 2,
           converted: 1,
           pipelineValue: 300,
         },
-        { ownerId: sales.user.id, name: 'Sam Sales', total: 3, converted: 1, pipelineValue: 200 },
-        { ownerId: null, name: null, total: 1, converted: 0, pipelineValue: 50.5 },
+        {
+          ownerId: sales.user.id,
+          name: 'Sam Sales',
+          avatarUrl: null,
+          total: 3,
+          converted: 1,
+          pipelineValue: 200,
+        },
+        { ownerId: null, name: null, avatarUrl: null, total: 1, converted: 0, pipelineValue: 50.5 },
       ],
       // 2026-03-01 is a Sunday: the range touches the week of Monday 23 February.
       trend: [

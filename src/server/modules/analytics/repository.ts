@@ -117,8 +117,19 @@ export async function versionOf(db: Executor, ownerId: string | null | undefined
   return String(row?.writes ?? 0);
 }
 
-export async function namesOf(db: Executor, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((row) => [row.id, row.name]));
+/** Owners' names and picture versions, read fresh (never cached with the figures). */
+export async function ownersOf(
+  db: Executor,
+  ids: string[],
+): Promise<{ names: Map<string, string>; avatarVersions: Map<string, string | null> }> {
+  if (ids.length === 0) return { names: new Map(), avatarVersions: new Map() };
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'avatarVersion'])
+    .where('id', 'in', ids)
+    .execute();
+  return {
+    names: new Map(rows.map((row) => [row.id, row.name])),
+    avatarVersions: new Map(rows.map((row) => [row.id, row.avatarVersion])),
+  };
 }

@@ -12,13 +12,13 @@ import {
   countsByDay,
   firstCreatedAt,
   type LeadSet,
-  namesOf,
+  ownersOf,
   versionOf,
 } from './repository.ts';
 import { addDays, buildSummary, dayString, type SummaryInput, startOfDay } from './summary.ts';
 import { SummaryCache } from './summary-cache.ts';
 
-type Figures = Omit<SummaryInput, 'names'>;
+type Figures = Omit<SummaryInput, 'names' | 'avatarVersions'>;
 
 /** One cache per app (its context): a test process runs many apps side by side. */
 const caches = new WeakMap<AppContext, SummaryCache<Figures>>();
@@ -85,8 +85,8 @@ async function summarize(
       return fresh;
     });
   const ownerIds = figures.cells.flatMap((cell) => (cell.ownerId ? [cell.ownerId] : []));
-  const names = await namesOf(ctx.db, [...new Set(ownerIds)]);
-  return buildSummary({ ...figures, names });
+  const owners = await ownersOf(ctx.db, [...new Set(ownerIds)]);
+  return buildSummary({ ...figures, ...owners });
 }
 
 async function readFigures(

@@ -1,4 +1,5 @@
 import type { AnalyticsSummary } from '../../../contracts/analytics.ts';
+import { avatarUrlOf } from '../../../contracts/avatars.ts';
 import { type LeadStatus, leadStatuses, openLeadStatuses } from '../../../contracts/leads.ts';
 import { fromMinorUnits } from '../leads/presenter.ts';
 import type { Cell } from './repository.ts';
@@ -38,6 +39,8 @@ export interface SummaryInput {
   createdByDay: { day: string; count: number }[];
   convertedByDay: { day: string; count: number }[];
   names: Map<string, string>;
+  /** Owners' picture versions (absent or null: no picture, the default is drawn). */
+  avatarVersions?: Map<string, string | null>;
 }
 
 /**
@@ -103,6 +106,10 @@ export function buildSummary(input: SummaryInput): AnalyticsSummary {
       .map(([ownerId, figures]) => ({
         ownerId,
         name: ownerId === null ? null : (input.names.get(ownerId) ?? null),
+        avatarUrl:
+          ownerId === null
+            ? null
+            : avatarUrlOf(ownerId, input.avatarVersions?.get(ownerId) ?? null),
         total: figures.total,
         converted: figures.converted,
         pipelineValue: fromMinorUnits(figures.cents),

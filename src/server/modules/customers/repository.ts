@@ -18,6 +18,7 @@ function selectCustomers(db: Executor) {
     .selectAll('customers')
     .select([
       'owner.name as ownerName',
+      'owner.avatarVersion as ownerAvatarVersion',
       'lead.firstName as leadFirstName',
       'lead.lastName as leadLastName',
     ]);

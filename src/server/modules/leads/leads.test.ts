@@ -108,6 +108,7 @@ describe.each(testDialects())('leads API on %s', (dialect) => {
       expect((await createLead(manager, { ownerId: sales.user.id })).owner).toEqual({
         id: sales.user.id,
         name: sales.user.name,
+        avatarUrl: null,
       });
       expect((await createLead(manager, { ownerId: null })).ownerId).toBeNull();
       await t.ctx.db
@@ -372,7 +373,11 @@ describe.each(testDialects())('leads API on %s', (dialect) => {
       const bySales = await patch(sales, lead.id, { ownerId: otherSales.user.id });
       expect(bySales.statusCode).toBe(403);
       const moved = await patch(manager, lead.id, { ownerId: otherSales.user.id });
-      expect(moved.json().owner).toEqual({ id: otherSales.user.id, name: otherSales.user.name });
+      expect(moved.json().owner).toEqual({
+        id: otherSales.user.id,
+        name: otherSales.user.name,
+        avatarUrl: null,
+      });
       expect((await sales.request(`/api/v1/leads/${lead.id}`)).statusCode).toBe(404);
       const events = await auditFor(lead.id);
       expect(events.at(-1)).toMatchObject({ action: 'lead.assigned' });

@@ -32,7 +32,7 @@ function selectLeads(db: Executor) {
     .selectFrom('leads')
     .leftJoin('users as owner', 'owner.id', 'leads.ownerId')
     .selectAll('leads')
-    .select(['owner.name as ownerName']);
+    .select(['owner.name as ownerName', 'owner.avatarVersion as ownerAvatarVersion']);
 }
 
 export type LeadRow = Awaited<ReturnType<typeof findLeadById>> & object;

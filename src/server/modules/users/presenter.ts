@@ -1,3 +1,4 @@
+import { avatarUrlOf } from '../../../contracts/avatars.ts';
 import type { TeamMember } from '../../../contracts/users.ts';
 import type { User } from '../../db/schema.ts';
 import type { Subject } from '../../lib/policy.ts';
@@ -13,7 +14,7 @@ export function presentTeamMember(user: User, actor: Subject, openLeads: number)
     id: user.id,
     name: user.name,
     role: user.role,
-    avatarUrl: null,
+    avatarUrl: avatarUrlOf(user.id, user.avatarVersion),
     active: Boolean(user.active),
   };
   if (!canOnUser(actor, 'readAccount', user)) return member;

@@ -171,3 +171,44 @@ export async function reassignOpenLeadsOf(
     .execute();
   return rows.map((row) => row.id);
 }
+
+/** Stores a user's picture (replacing any) and the version that goes into its URL. */
+export async function saveAvatar(
+  db: Executor,
+  userId: string,
+  avatar: { large: Buffer; small: Buffer; version: string },
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('avatars')
+    .values({ userId, large: avatar.large, small: avatar.small, createdAt: now })
+    .onConflict((oc) =>
+      oc.column('userId').doUpdateSet({ large: avatar.large, small: avatar.small, createdAt: now }),
+    )
+    .execute();
+  await db
+    .updateTable('users')
+    .set({ avatarVersion: avatar.version, updatedAt: now })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Back to the generated default; returns whether there was a picture. */
+export async function deleteAvatar(db: Executor, userId: string, now: string): Promise<boolean> {
+  const deleted = await db.deleteFrom('avatars').where('userId', '=', userId).executeTakeFirst();
+  await db
+    .updateTable('users')
+    .set({ avatarVersion: null, updatedAt: now })
+    .where('id', '=', userId)
+    .execute();
+  return Number(deleted.numDeletedRows) > 0;
+}
+
+/** One size of a user's picture, or undefined when they have none. */
+export function findAvatarImage(db: Executor, userId: string, size: 'large' | 'small') {
+  return db
+    .selectFrom('avatars')
+    .select(size === 'large' ? 'large as image' : 'small as image')
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+}

@@ -1,4 +1,5 @@
 import { hashPassword } from 'better-auth/crypto';
+import { avatarUrlOf } from '../../../contracts/avatars.ts';
 import type { CreateUserInput, Me, SetupInput } from '../../../contracts/users.ts';
 import type { AppContext } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
@@ -8,7 +9,7 @@ import { newId } from '../../lib/ids.ts';
 import { nowIso } from '../../lib/time.ts';
 import { canReadTeamAnalytics } from '../analytics/policy.ts';
 import { canReadAuditLog } from '../audit/policy.ts';
-import { recordAudit } from '../audit/repository.ts';
+import { diffFields, recordAudit } from '../audit/repository.ts';
 import { customerScope } from '../customers/policy.ts';
 import { leadScope } from '../leads/policy.ts';
 import { canManageSettings } from '../settings/policy.ts';
@@ -35,7 +36,7 @@ export function presentMe(user: User): Me {
     role: user.role,
     title: user.title,
     phone: user.phone,
-    avatarUrl: null,
+    avatarUrl: avatarUrlOf(user.id, user.avatarVersion),
     active: Boolean(user.active),
     can: {
       manageSettings: canManageSettings(user),
@@ -95,21 +96,41 @@ export async function needsSetup(ctx: AppContext): Promise<boolean> {
   return !(await hasAnyUser(ctx.db));
 }
 
+/**
+ * Changes the user's own name, job title and phone ('' clears the last two); the change and its
+ * `account.profile_updated` event land together, and nothing is written when nothing changed.
+ */
 export async function updateOwnProfile(
   ctx: AppContext,
   userId: string,
-  changes: { name?: string; title?: string; phone?: string },
+  input: { name?: string; title?: string; phone?: string },
 ): Promise<User> {
   // One transaction: the answer is this change's result, not a concurrent request's.
   return ctx.db.transaction().execute(async (trx) => {
-    await updateUserProfile(trx, userId, {
-      ...(changes.name !== undefined ? { name: changes.name } : {}),
-      ...(changes.title !== undefined ? { title: changes.title || null } : {}),
-      ...(changes.phone !== undefined ? { phone: changes.phone || null } : {}),
-      updatedAt: nowIso(),
+    const before = await findUserById(trx, userId);
+    if (!before) throw notFound('User');
+    const changes = diffFields(
+      { name: before.name, title: before.title, phone: before.phone },
+      {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.title !== undefined ? { title: input.title || null } : {}),
+        ...(input.phone !== undefined ? { phone: input.phone || null } : {}),
+      },
+    );
+    if (Object.keys(changes).length === 0) return before;
+    const after = Object.fromEntries(
+      Object.entries(changes).map(([field, [, value]]) => [field, value]),
+    ) as { name?: string; title?: string | null; phone?: string | null };
+    await updateUserProfile(trx, userId, { ...after, updatedAt: nowIso() });
+    await recordAudit(trx, {
+      actorId: userId,
+      action: 'account.profile_updated',
+      entityType: 'user',
+      entityId: userId,
+      changes,
     });
-    const after = await findUserById(trx, userId);
-    if (!after) throw notFound('User');
-    return after;
+    const updated = await findUserById(trx, userId);
+    if (!updated) throw notFound('User');
+    return updated;
   });
 }

@@ -16,7 +16,7 @@ export function LeadNewPage({ me }: { me: Me }) {
         <LeadForm
           initialValues={emptyLead(me.id)}
           showOwner={me.can.assignLeads}
-          currentOwner={{ id: me.id, name: me.name }}
+          currentOwner={{ id: me.id, name: me.name, avatarUrl: me.avatarUrl }}
           submitLabel="Create lead"
           onCancel={() => navigate({ to: '/leads' })}
           onSubmit={async ({ ownerId, ...values }) => {

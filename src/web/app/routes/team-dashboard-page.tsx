@@ -29,11 +29,12 @@ export function TeamDashboardPage({
   const people: OwnerOption[] = (team.data?.data ?? []).map((user) => ({
     id: user.id,
     name: user.name,
+    avatarUrl: user.avatarUrl,
   }));
   // Former users still own leads: the leaderboard knows their names.
   for (const owner of query.data?.byOwner ?? []) {
     if (owner.ownerId && owner.name && !people.some((person) => person.id === owner.ownerId)) {
-      people.push({ id: owner.ownerId, name: owner.name });
+      people.push({ id: owner.ownerId, name: owner.name, avatarUrl: owner.avatarUrl });
     }
   }
   return (

@@ -1,11 +1,13 @@
-import { Select } from '@mantine/core';
+import { Group, Select, Text } from '@mantine/core';
 import { IconUser } from '@tabler/icons-react';
+import { UserAvatar } from '../../../components/user-avatar.tsx';
 
 const EVERYONE = 'everyone';
 
 export interface OwnerOption {
   id: string;
   name: string;
+  avatarUrl: string | null;
 }
 
 /**
@@ -49,6 +51,19 @@ export function OwnerFilter({
       allowDeselect={false}
       searchable
       nothingFoundMessage="Nobody by that name"
+      renderOption={({ option }) => {
+        const person = people.find((candidate) => candidate.id === option.value);
+        return person ? (
+          <Group gap="xs" wrap="nowrap">
+            <UserAvatar user={person} size={22} />
+            <Text size="sm" truncate>
+              {option.label}
+            </Text>
+          </Group>
+        ) : (
+          option.label
+        );
+      }}
       w={{ base: '100%', xs: 220 }}
     />
   );

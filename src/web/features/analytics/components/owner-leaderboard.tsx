@@ -1,7 +1,7 @@
-import { Avatar, Box, Card, Group, Stack, Text, Title, useMatches } from '@mantine/core';
-import { IconUserQuestion } from '@tabler/icons-react';
+import { Box, Card, Group, Stack, Text, Title, useMatches } from '@mantine/core';
 import { useId } from 'react';
 import type { AnalyticsSummary } from '../../../../contracts/analytics.ts';
+import { UserAvatar } from '../../../components/user-avatar.tsx';
 import { amountColumnFormatter } from '../../../lib/money.ts';
 import { formatCount, formatPercent, share } from './analytics-format.ts';
 import { RateCell } from './source-table.tsx';
@@ -9,16 +9,10 @@ import { DataTable } from './widget-card.tsx';
 
 type OwnerRow = AnalyticsSummary['byOwner'][number];
 
-function OwnerName({ name }: { name: string | null }) {
+function OwnerName({ row: { ownerId, name, avatarUrl } }: { row: OwnerRow }) {
   return (
     <Group gap={8} wrap="nowrap">
-      {name ? (
-        <Avatar name={name} color="initials" size={26} radius="xl" aria-hidden />
-      ) : (
-        <Avatar size={26} radius="xl" aria-hidden>
-          <IconUserQuestion size={15} />
-        </Avatar>
-      )}
+      <UserAvatar user={ownerId ? { id: ownerId, name: name ?? '', avatarUrl } : null} size={26} />
       <Text
         span
         size="sm"
@@ -54,7 +48,7 @@ function OwnerList({ rows, labelledBy }: { rows: OwnerRow[]; labelledBy: string 
             index > 0 ? { borderTop: '1px solid var(--mantine-color-default-border)' } : undefined
           }
         >
-          <OwnerName name={row.name} />
+          <OwnerName row={row} />
           <Box
             component="dl"
             m={0}
@@ -119,7 +113,7 @@ export function OwnerLeaderboard({ summary }: { summary: AnalyticsSummary }) {
               rows: summary.byOwner.map((row) => ({
                 key: row.ownerId ?? 'unassigned',
                 cells: [
-                  <OwnerName key="name" name={row.name} />,
+                  <OwnerName key="name" row={row} />,
                   formatCount(row.total),
                   formatCount(row.converted),
                   <RateCell key="rate" rate={share(row.converted, row.total)} />,

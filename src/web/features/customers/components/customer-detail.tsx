@@ -1,19 +1,9 @@
-import {
-  Anchor,
-  Avatar,
-  Badge,
-  Card,
-  Grid,
-  Group,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Card, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import type { Customer } from '../../../../contracts/customers.ts';
 import { Field } from '../../../components/field.tsx';
+import { UserAvatar } from '../../../components/user-avatar.tsx';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -76,7 +66,7 @@ export function CustomerDetail({ customer }: { customer: Customer }) {
               <Field label="Owner">
                 {customer.owner ? (
                   <Group gap="xs" component="span">
-                    <Avatar name={customer.owner.name} color="initials" size={22} />
+                    <UserAvatar user={customer.owner} size={22} />
                     {customer.owner.name}
                   </Group>
                 ) : (

@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Avatar,
   Button,
   Card,
   Center,
@@ -28,6 +27,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { Customer, CustomerSort, CustomerSortField } from '../../../../contracts/customers.ts';
 import { LoadMore } from '../../../components/load-more.tsx';
+import { UserAvatar } from '../../../components/user-avatar.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { type CustomerListParams, customersQueryOptions } from '../api/list-customers.ts';
 
@@ -215,7 +215,7 @@ export function CustomerList({
                     <Table.Td>
                       {customer.owner ? (
                         <Group gap={6} wrap="nowrap">
-                          <Avatar name={customer.owner.name} color="initials" size={24} />
+                          <UserAvatar user={customer.owner} size={24} />
                           <Text size="sm">{customer.owner.name}</Text>
                         </Group>
                       ) : (

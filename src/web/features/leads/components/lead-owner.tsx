@@ -1,5 +1,6 @@
-import { Avatar, Group, Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import type { Lead } from '../../../../contracts/leads.ts';
+import { UserAvatar } from '../../../components/user-avatar.tsx';
 
 export function LeadOwner({ owner }: { owner: Lead['owner'] }) {
   if (!owner) {
@@ -11,7 +12,7 @@ export function LeadOwner({ owner }: { owner: Lead['owner'] }) {
   }
   return (
     <Group gap={6} wrap="nowrap">
-      <Avatar name={owner.name} color="initials" size={24} />
+      <UserAvatar user={owner} size={24} />
       <Text size="sm" truncate>
         {owner.name}
       </Text>

@@ -1,13 +1,15 @@
-import { Select, type SelectProps } from '@mantine/core';
+import { Group, Select, type SelectProps, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { Lead } from '../../../../contracts/leads.ts';
+import { type AvatarPerson, UserAvatar } from '../../../components/user-avatar.tsx';
 import { assignableUsersQueryOptions } from '../api/list-assignable-users.ts';
 
 const UNASSIGNED = 'unassigned';
 
 /**
- * Picks a lead's owner among the active users, or nobody. The current owner stays an option
- * even when no longer active, so the picker never shows a blank for a real value.
+ * Picks a lead's owner among the active users, or nobody, each with their picture. The current
+ * owner stays an option even when no longer active, so the picker never shows a blank for a
+ * real value.
  */
 export function OwnerSelect({
   value,
@@ -20,13 +22,15 @@ export function OwnerSelect({
   currentOwner?: Lead['owner'];
 } & Omit<SelectProps, 'value' | 'onChange' | 'data'>) {
   const team = useQuery(assignableUsersQueryOptions);
-  const people = (team.data?.data ?? []).map((user) => ({ value: user.id, label: user.name }));
-  if (currentOwner && !people.some((person) => person.value === currentOwner.id)) {
-    people.push({ value: currentOwner.id, label: currentOwner.name });
-  }
-  if (value && !people.some((person) => person.value === value)) {
+  const byId = new Map<string, AvatarPerson>(
+    (team.data?.data ?? []).map((user) => [user.id, user]),
+  );
+  if (currentOwner && !byId.has(currentOwner.id)) byId.set(currentOwner.id, currentOwner);
+  const people = [...byId.values()].map((user) => ({ value: user.id, label: user.name }));
+  if (value && !byId.has(value)) {
     people.push({ value, label: team.isPending ? 'Loading…' : 'Unknown user' });
   }
+  const selected = value ? (byId.get(value) ?? null) : null;
   return (
     <Select
       data={[{ value: UNASSIGNED, label: 'Unassigned' }, ...people]}
@@ -35,6 +39,19 @@ export function OwnerSelect({
       allowDeselect={false}
       searchable
       nothingFoundMessage="Nobody by that name"
+      leftSection={<UserAvatar user={selected} size={20} />}
+      leftSectionPointerEvents="none"
+      renderOption={({ option }) => (
+        <Group gap="xs" wrap="nowrap">
+          <UserAvatar
+            user={option.value === UNASSIGNED ? null : (byId.get(option.value) ?? null)}
+            size={22}
+          />
+          <Text size="sm" truncate>
+            {option.label}
+          </Text>
+        </Group>
+      )}
       {...props}
     />
   );

@@ -1,9 +1,10 @@
 import { useDraggable } from '@dnd-kit/core';
-import { Anchor, Avatar, Group, Text, Tooltip } from '@mantine/core';
-import { IconClock, IconGripVertical, IconLock, IconUserQuestion } from '@tabler/icons-react';
+import { Anchor, Group, Text, Tooltip } from '@mantine/core';
+import { IconClock, IconGripVertical, IconLock } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { type Lead, leadStatusLabels, openLeadStatuses } from '../../../../contracts/leads.ts';
+import { UserAvatar } from '../../../components/user-avatar.tsx';
 import { formatAmount } from '../../../lib/money.ts';
 import { fullName } from './lead-format.ts';
 import classes from './pipeline-board.module.css';
@@ -29,13 +30,7 @@ function OwnerAvatar({ owner }: { owner: Lead['owner'] }) {
   const label = owner ? `Owner: ${owner.name}` : 'Unassigned';
   return (
     <Tooltip label={label} withArrow openDelay={300}>
-      {owner ? (
-        <Avatar name={owner.name} color="initials" size={24} role="img" aria-label={label} />
-      ) : (
-        <Avatar size={24} role="img" aria-label={label} variant="light" color="gray">
-          <IconUserQuestion size={14} />
-        </Avatar>
-      )}
+      <UserAvatar user={owner} size={24} label={label} />
     </Tooltip>
   );
 }

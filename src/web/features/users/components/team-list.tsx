@@ -1,15 +1,6 @@
-import {
-  Avatar,
-  Badge,
-  Card,
-  Group,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { TeamMember } from '../../../../contracts/users.ts';
+import { UserAvatar } from '../../../components/user-avatar.tsx';
 import { type MemberActionHandlers, MemberMenu } from './member-menu.tsx';
 import { MemberRole } from './member-role.tsx';
 
@@ -49,7 +40,7 @@ function MemberName({
 }) {
   return (
     <Group gap="sm" wrap="nowrap" align={withEmail ? 'flex-start' : 'center'}>
-      <Avatar name={member.name} color="initials" size={withEmail ? 40 : 32} radius="xl" />
+      <UserAvatar user={member} size={withEmail ? 40 : 32} />
       <Stack gap={2} miw={0}>
         <Group gap={6} wrap="wrap">
           <Text
