@@ -316,6 +316,15 @@ function queryString(entries: [string, unknown][]): string {
     .join('&');
 }
 
+/**
+ * Query parameters a field is only valid with, so a case changes that field alone
+ * (the audit log's `entityId` needs an `entityType`).
+ */
+function companionQuery(route: SweptRoute, field: string): Record<string, string> {
+  if (route.url === '/api/v1/audit' && field === 'entityId') return { entityType: 'lead' };
+  return {};
+}
+
 function queryCases(route: SweptRoute, s: Seed): Case[] {
   if (route.method !== 'GET' || route.url.endsWith('*')) return [];
   const url = withId(route.url, realId(route.url, s));
@@ -342,13 +351,15 @@ function queryCases(route: SweptRoute, s: Seed): Case[] {
   for (const field of fieldsOf(schema)) {
     const values: Hostile[] = [...hostileQueryValues];
     if (field === 'cursor') values.push(...cursorValues(s));
+    const companion = companionQuery(route, field);
+    const prefix = queryString(Object.entries(companion));
     for (const [label, value] of values) {
-      const verdict = judge(schema, { [field]: value });
+      const verdict = judge(schema, { ...companion, [field]: value });
       const refused = !verdict.ok || (field === 'cursor' && label.startsWith('forged'));
       cases.push({
         ...base,
         label: `query ${field}=${label}`,
-        url: `${url}?${queryString([[field, value]])}`,
+        url: `${url}?${prefix ? `${prefix}&` : ''}${queryString([[field, value]])}`,
         expect: refused ? 'refused' : 'accepted',
         ...(!verdict.ok ? { field } : {}),
       });
@@ -357,8 +368,8 @@ function queryCases(route: SweptRoute, s: Seed): Case[] {
       cases.push({
         ...base,
         label: `query ${field}=${label}`,
-        url: `${url}?${encodeURIComponent(field)}=${tail}`,
-        expect: judge(schema, { [field]: tail }).ok ? 'accepted' : 'refused',
+        url: `${url}?${prefix ? `${prefix}&` : ''}${encodeURIComponent(field)}=${tail}`,
+        expect: judge(schema, { ...companion, [field]: tail }).ok ? 'accepted' : 'refused',
       });
     }
   }

@@ -21,6 +21,13 @@ export function testDialects(): Dialect[] {
 
 let counter = 0;
 
+/**
+ * Kysely's migrator lists every table of the database (all schemas) before it migrates; a
+ * schema another test drops in that moment makes the listing fail with "schema … does not
+ * exist". Migrations hold this advisory lock shared, drops take it alone.
+ */
+const SCHEMA_LOCK = 7_262_611;
+
 /** A fresh, migrated database of its own: a temporary SQLite file, or a PostgreSQL schema. */
 export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
@@ -43,12 +50,18 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   await admin.connect();
   await admin.query(`create schema "${schema}"`);
   const database = connect({ dialect: 'postgres', connectionString }, { searchPath: schema });
-  await migrateToLatest(database.db, schema);
+  await admin.query('select pg_advisory_lock_shared($1)', [SCHEMA_LOCK]);
+  try {
+    await migrateToLatest(database.db, schema);
+  } finally {
+    await admin.query('select pg_advisory_unlock_shared($1)', [SCHEMA_LOCK]);
+  }
   return {
     database,
     schema,
     dispose: async () => {
       await database.close();
+      await admin.query('select pg_advisory_lock($1)', [SCHEMA_LOCK]);
       await admin.query(`drop schema "${schema}" cascade`);
       await admin.end();
     },

@@ -2,6 +2,7 @@ import { type AuditPage, type AuditQuery, actionsOfFilter } from '../../../contr
 import type { AppContext } from '../../context.ts';
 import { decodeCursor, encodeCursor } from '../../db/keyset.ts';
 import type { Actor } from '../../http/auth-guard.ts';
+import { fieldError } from '../../http/errors.ts';
 import { authorizeAuditLog } from './policy.ts';
 import { presentAuditEvent } from './presenter.ts';
 import { type AuditLogFilter, idBoundOf, labelsOf, readAuditLog } from './repository.ts';
@@ -26,6 +27,13 @@ export function auditLogFilterOf(query: AuditQuery): AuditLogFilter {
   };
 }
 
+/** The log's cursors are keyed by the id alone: `[id, id]`, and anything else was forged. */
+function cursorIdOf(cursor: string): string {
+  const [value, id] = decodeCursor(cursor, 'text');
+  if (value !== id) throw fieldError('cursor', 'Not a valid cursor');
+  return id;
+}
+
 /** The audit log, newest first, a page at a time (admins only). */
 export async function listAuditEvents(
   ctx: AppContext,
@@ -33,7 +41,7 @@ export async function listAuditEvents(
   query: AuditQuery,
 ): Promise<AuditPage> {
   authorizeAuditLog(actor);
-  const cursorId = query.cursor ? decodeCursor(query.cursor, 'text')[1] : null;
+  const cursorId = query.cursor ? cursorIdOf(query.cursor) : null;
   const rows = await readAuditLog(ctx.db, auditLogFilterOf(query), query.limit + 1, cursorId);
   const page = rows.slice(0, query.limit);
   const labels = await labelsOf(

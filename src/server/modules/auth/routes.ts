@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { FieldError, Problem } from '../../../contracts/errors.ts';
+import { email } from '../../../contracts/fields.ts';
 import { signUpSchema } from '../../../contracts/users.ts';
 import type { AppContext } from '../../context.ts';
 import { toFetchHeaders } from '../../http/auth-guard.ts';
@@ -27,7 +28,8 @@ export const exposedAuthEndpoints = new Map<string, { method: string; body?: z.Z
     {
       method: 'POST',
       body: z.object({
-        email: z.string().trim().min(1, 'Email is required').max(254),
+        // A real address only: anything else (a NUL, say) never reaches the throttle's key.
+        email: z.string().trim().min(1, 'Email is required').pipe(email),
         password: z.string().min(1, 'Password is required').max(128),
       }),
     },

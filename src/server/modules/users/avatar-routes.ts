@@ -1,8 +1,8 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AVATAR_MAX_BYTES, avatarQuerySchema } from '../../../contracts/avatars.ts';
+import { idParam } from '../../../contracts/fields.ts';
 import { meSchema } from '../../../contracts/users.ts';
 import type { AppContext } from '../../context.ts';
 import { actorOf } from '../../http/auth-guard.ts';
@@ -115,7 +115,7 @@ export async function avatarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         description:
           'Cached for a year when `v` is the current version (the `avatarUrl` a record gives); ' +
           'otherwise revalidated with the ETag.',
-        params: z.object({ id: z.string() }),
+        params: idParam,
         querystring: avatarQuerySchema,
         response: problems(400, 404),
       },
