@@ -114,3 +114,44 @@ test('"Sign out of all other sessions" ends the phone, one row at a time too', a
   await page.reload();
   await expect(page).toHaveURL(/\/profile$/);
 });
+
+test('a tab whose session ended elsewhere goes to sign-in on its next fetch, and comes back', async ({
+  page,
+  browser,
+  server,
+}) => {
+  await completeSetup(page);
+  const phone = await phoneOf(browser, server.url);
+  await phone.page.goto('/leads');
+  await expect(phone.page.getByRole('heading', { name: 'Leads', exact: true })).toBeVisible();
+
+  await page.goto('/profile');
+  await page.getByRole('button', { name: 'Sign out of all other sessions' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign out of all other sessions?' });
+  await dialog.getByRole('button', { name: 'Sign out others' }).click();
+  await expect(page.getByText('Signed out of 1 other session.')).toBeVisible();
+
+  // The phone still shows the list; searching it fetches, and that fetch finds no session.
+  await phone.page.getByRole('textbox', { name: 'Search leads' }).fill('acme');
+  await expect(phone.page).toHaveURL(/\/sign-in\?redirect=%2Fleads%3Fq%3Dacme$/);
+  const notice = phone.page.getByText('Your session has ended. Sign in again.');
+  await expect(notice).toHaveCount(1);
+  await expect(phone.page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+
+  // A wrong password is the form's own business: an alert, no second notice, still here.
+  await signInWith(phone.page, ADA, 'not my password');
+  await expect(
+    phone.page.getByRole('alert').filter({ hasText: 'Invalid email or password' }),
+  ).toBeVisible();
+  await expect(phone.page).toHaveURL(/\/sign-in\?redirect=/);
+  await expect(notice).toHaveCount(1);
+
+  await signInWith(phone.page, ADA, PASSWORD);
+  await expect(phone.page).toHaveURL(/\/leads\?q=acme$/);
+  await expect(phone.page.getByRole('textbox', { name: 'Search leads' })).toHaveValue('acme');
+  await expect(phone.page.getByRole('heading', { name: 'Leads', exact: true })).toBeVisible();
+  await phone.context.close();
+
+  // This browser, signed in all along, was never sent anywhere.
+  await expect(page).toHaveURL(/\/profile$/);
+});

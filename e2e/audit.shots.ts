@@ -1,6 +1,7 @@
 import { request as playwrightRequest } from '@playwright/test';
 import { completeSetup, expect, PASSWORD, test } from './fixtures.ts';
 import { seedLead, setLeadStatus, userIdOf } from './pages.ts';
+import { makePortrait, uploadPictureAs } from './profile-steps.ts';
 
 const IPHONE =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
@@ -11,7 +12,8 @@ const MAC_CHROME =
 
 /**
  * Screenshots of the audit log for review (`npm run shots`), written to $SHOTS_DIR or
- * /tmp/shots: a varied log, the same filtered to sign-ins, light and dark at 1440 and 375 px.
+ * /tmp/shots: a varied log, the same filtered to sign-ins, light and dark at 1440 and 375 px;
+ * Ada and Sam have pictures, the others their initials; the user filter open at 1440 px.
  */
 test('screenshots of the audit log', async ({ page, server, baseURL }) => {
   test.setTimeout(150_000);
@@ -34,6 +36,9 @@ test('screenshots of the audit log', async ({ page, server, baseURL }) => {
   expect(await attempt(IPHONE, 'sam@example.com', 'wrong one')).toBe(401);
   expect(await attempt(IPHONE, 'sam@example.com', PASSWORD)).toBe(200);
   expect(await attempt(WINDOWS_FIREFOX, 'maria@example.com', PASSWORD)).toBe(200);
+
+  await uploadPictureAs(page, server, 'ada@example.com', await makePortrait('#e8590c', '#fab005'));
+  await uploadPictureAs(page, server, 'sam@example.com', await makePortrait('#1971c2', '#66d9e8'));
 
   const sam = await userIdOf(page, 'Sam Sales');
   const olga = await userIdOf(page, 'Olga Viewer');
@@ -80,6 +85,12 @@ test('screenshots of the audit log', async ({ page, server, baseURL }) => {
         path: `${dir}/audit-signins-${scheme}-${width}.png`,
         fullPage: true,
       });
+      if (width === 1440) {
+        await page.getByRole('textbox', { name: 'User', exact: true }).click();
+        await expect(page.getByRole('option', { name: 'Sam Sales' }).locator('img')).toBeVisible();
+        await page.screenshot({ path: `${dir}/audit-user-filter-${scheme}-1440.png` });
+        await page.keyboard.press('Escape');
+      }
     }
   }
 });

@@ -91,6 +91,30 @@ test('uploads a picture with a preview, shows it everywhere, refuses a text file
   await page.getByRole('link', { name: 'Users' }).click();
   await expect(page.getByRole('heading', { name: 'Users', exact: true })).toBeVisible();
   await expect(page.locator('main').locator('img[src^="/api/v1/users/"]').first()).toBeVisible();
+  // So does the audit log: beside Ada's events, and beside her name in the user filter.
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  const changed = page.getByTestId('audit-row').filter({
+    has: page.getByRole('cell', { name: 'changed their profile picture', exact: true }),
+  });
+  await expectLoadedPicture(changed.locator('.mantine-Avatar-root'), 64);
+  await page.getByRole('textbox', { name: 'User', exact: true }).click();
+  await expectLoadedPicture(
+    page.getByRole('option', { name: 'Ada Admin', exact: true }).locator('.mantine-Avatar-root'),
+    64,
+  );
+  await page.keyboard.press('Escape');
+  // And the leads list's owner filter, where choosing her keeps her picture in the box.
+  await page.getByRole('link', { name: 'Leads', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Owner', exact: true }).click();
+  await page.getByRole('option', { name: 'Ada Admin', exact: true }).click();
+  await expect(page).toHaveURL(/ownerId=/);
+  await expectLoadedPicture(
+    page
+      .getByRole('textbox', { name: 'Owner', exact: true })
+      .locator('xpath=../..')
+      .locator('.mantine-Avatar-root'),
+    64,
+  );
   await openProfile(page);
 
   // A text file: refused in the browser with a clear message; nothing changes.

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { changesSchema } from './activities.ts';
 import { daySchema } from './analytics.ts';
-import { idRef, isoTimestamp, refSchema } from './fields.ts';
+import { userRefSchema } from './avatars.ts';
+import { idRef, isoTimestamp } from './fields.ts';
 import { cursorParam, limitParam } from './pagination.ts';
 
 /** Kinds of events, grouped so the log can be narrowed to one area at a time. */
@@ -157,7 +158,7 @@ export const auditEventSchema = z
     action: z.string(),
     createdAt: isoTimestamp,
     /** Who did it; null for a failed sign-in or a change made from the command line. */
-    actor: refSchema.nullable(),
+    actor: userRefSchema.nullable(),
     entity: z.object({
       type: z.enum(auditEntityTypes),
       id: z.string(),

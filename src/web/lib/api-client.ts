@@ -1,8 +1,12 @@
 import type { FieldError, Problem } from '../../contracts/errors.ts';
 
-/** A failed API call, carrying the server's problem+json. */
+/** A failed API call, carrying the server's problem+json and the path it was sent to. */
 export class ApiError extends Error {
-  constructor(readonly problem: Problem) {
+  constructor(
+    readonly problem: Problem,
+    /** The request's path, without the query: `/api/v1/leads`, `/api/auth/sign-in/email`. */
+    readonly path = '',
+  ) {
     super(problem.detail ?? problem.title);
     this.name = 'ApiError';
   }
@@ -53,7 +57,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
             status: response.status,
             code: response.status >= 500 ? 'internal' : 'validation_failed',
           } satisfies Problem);
-    throw new ApiError(problem);
+    throw new ApiError(problem, path);
   }
   return payload as T;
 }

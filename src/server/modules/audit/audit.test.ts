@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEvent, AuditPage } from '../../../contracts/audit.ts';
@@ -193,7 +194,7 @@ describe.each(testDialects())('audit log on %s', (dialect) => {
       ]);
       const [changed, failed] = page.data;
       expect(changed).toMatchObject({
-        actor: { id: admin.user.id, name: 'Ada Admin' },
+        actor: { id: admin.user.id, name: 'Ada Admin', avatarUrl: null },
         entity: { type: 'user', id: sales.user.id, label: 'Sam Sales' },
         changes: { role: ['sales', 'manager'] },
         details: null,
@@ -206,6 +207,53 @@ describe.each(testDialects())('audit log on %s', (dialect) => {
         userAgent: BROWSER,
       });
       expect(Date.parse(changed?.createdAt ?? '')).not.toBeNaN();
+    });
+
+    it('gives the actor the URL of their current picture, or null without one', async () => {
+      const sales = await t.signIn('sales', { name: 'Sam Sales' });
+      const png = await sharp({
+        create: { width: 40, height: 40, channels: 3, background: '#2b8a3e' },
+      })
+        .png()
+        .toBuffer();
+      const boundary = '----leadlineAuditTest';
+      const uploaded = await admin.request('/api/v1/me/avatar', {
+        method: 'PUT',
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        body: Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n` +
+              'Content-Type: image/png\r\n\r\n',
+          ),
+          png,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]),
+      });
+      expect(uploaded.statusCode).toBe(200);
+      const { avatarVersion } = await t.ctx.db
+        .selectFrom('users')
+        .select('avatarVersion')
+        .where('id', '=', admin.user.id)
+        .executeTakeFirstOrThrow();
+      expect(avatarVersion).toEqual(expect.any(String));
+      const pictureUrl = `/api/v1/users/${admin.user.id}/avatar?v=${avatarVersion}`;
+      expect(uploaded.json().avatarUrl).toBe(pictureUrl);
+
+      const page = await list({ action: 'auth.signed_in,account.avatar_changed' });
+      const actorOf = (action: string, userId: string) =>
+        page.data.find((event) => event.action === action && event.actor?.id === userId)?.actor;
+      // Every event of a user carries the picture they have now, earlier sign-ins included.
+      expect(actorOf('account.avatar_changed', admin.user.id)).toEqual({
+        id: admin.user.id,
+        name: 'Ada Admin',
+        avatarUrl: pictureUrl,
+      });
+      expect(actorOf('auth.signed_in', admin.user.id)?.avatarUrl).toBe(pictureUrl);
+      expect(actorOf('auth.signed_in', sales.user.id)).toEqual({
+        id: sales.user.id,
+        name: 'Sam Sales',
+        avatarUrl: null,
+      });
     });
 
     it('labels leads and customers by their current name, and deleted ones with null', async () => {

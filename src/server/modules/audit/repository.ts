@@ -101,6 +101,7 @@ function auditLogQuery(db: Executor, limit: number, before: string | null) {
       'audit_events.createdAt',
       'audit_events.actorId',
       'actor.name as actorName',
+      'actor.avatarVersion as actorAvatarVersion',
       'audit_events.entityType',
       'audit_events.entityId',
       'audit_events.changes',

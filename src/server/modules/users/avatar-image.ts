@@ -2,12 +2,26 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { avatarColorOf, initialsOf } from '../../../contracts/avatars.ts';
 import { AppError } from '../../http/errors.ts';
+import { Semaphore } from '../../lib/semaphore.ts';
+
+// Each picture is decoded once and resized straight to WebP: libvips' cache of decoded images
+// and operations would only keep memory that no later upload reuses.
+sharp.cache(false);
 
 /**
  * Any decoded picture above this many pixels is refused before it is decoded: a small file can
  * declare a huge canvas (a decompression bomb) and would take gigabytes to expand.
  */
 export const AVATAR_MAX_PIXELS = 40_000_000;
+/**
+ * Uploads decoded at once in this process (an upload's 256 and 64 px encodes share its slot).
+ * A picture at the pixel limit can take about 160 MB decoded (40 megapixels × 4 bytes of
+ * RGBA), so a burst of large uploads costs a few hundred MB at most instead of 160 MB times the
+ * burst; each decode already runs on libvips' threads (one per core), so more at once would
+ * only share the same cores. Later uploads wait their turn (their ≤ 5 MB bodies are already
+ * read).
+ */
+export const avatarDecodes = new Semaphore(2);
 const LARGE = 256;
 const SMALL = 64;
 
@@ -72,7 +86,9 @@ export async function encodeAvatar(input: Buffer): Promise<EncodedAvatar> {
       .webp({ quality: 82, effort: 4 })
       .toBuffer();
   try {
-    const [large, small] = await Promise.all([encode(LARGE), encode(SMALL)]);
+    const [large, small] = await avatarDecodes.run(() =>
+      Promise.all([encode(LARGE), encode(SMALL)]),
+    );
     const version = createHash('sha256').update(large).digest('base64url').slice(0, 16);
     return { large, small, version };
   } catch {

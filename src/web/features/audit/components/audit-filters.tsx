@@ -1,4 +1,4 @@
-import { Avatar, Button, Group, Select, type SelectProps, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, type SelectProps, Text, TextInput } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -7,6 +7,7 @@ import {
   auditCategories,
   auditCategoryLabels,
 } from '../../../../contracts/audit.ts';
+import { UserAvatar } from '../../../components/user-avatar.tsx';
 import type { AuditLogParams } from '../api/list-audit-events.ts';
 import { auditUsersQueryOptions } from '../api/list-audit-users.ts';
 
@@ -41,19 +42,14 @@ export function AuditFilters({
     value: user.id,
     label: user.active ? user.name : `${user.name} (deactivated)`,
   }));
-  const nameOf = new Map(members.map((user) => [user.id, user.name]));
+  const byId = new Map(members.map((user) => [user.id, user]));
   const renderUser: SelectProps['renderOption'] = ({ option }) => (
     <Group gap="xs" wrap="nowrap">
-      <Avatar
-        name={nameOf.get(option.value) ?? option.label}
-        color="initials"
-        size={24}
-        aria-hidden
-      />
+      <UserAvatar user={byId.get(option.value) ?? null} size={24} />
       <Text size="sm">{option.label}</Text>
     </Group>
   );
-  const selectedName = params.userId ? nameOf.get(params.userId) : undefined;
+  const selected = params.userId ? byId.get(params.userId) : undefined;
 
   const setDay = (end: 'from' | 'to', value: string) => {
     if (value !== '' && !isDay(value)) return;
@@ -86,11 +82,8 @@ export function AuditFilters({
         value={params.userId ?? null}
         onChange={(value) => onParamsChange({ ...params, userId: value ?? undefined })}
         renderOption={renderUser}
-        leftSection={
-          selectedName ? (
-            <Avatar name={selectedName} color="initials" size={20} aria-hidden />
-          ) : undefined
-        }
+        leftSection={selected ? <UserAvatar user={selected} size={20} /> : undefined}
+        leftSectionPointerEvents="none"
         clearable
         searchable
         nothingFoundMessage="No such user"

@@ -6,7 +6,7 @@ const event = (overrides: Partial<AuditEvent>): AuditEvent => ({
   id: '0190abcd-0000-7000-8000-000000000000',
   action: 'auth.signed_in',
   createdAt: '2026-11-22T10:00:00.000Z',
-  actor: { id: 'u1', name: 'Ada Lovelace' },
+  actor: { id: 'u1', name: 'Ada Lovelace', avatarUrl: null },
   entity: { type: 'user', id: 'u1', label: 'Ada Lovelace' },
   changes: null,
   details: null,

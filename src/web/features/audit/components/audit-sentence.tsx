@@ -1,6 +1,7 @@
-import { Anchor, Avatar, Badge, Group, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Group, Text, Tooltip } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import type { AuditEvent } from '../../../../contracts/audit.ts';
+import { UserAvatar } from '../../../components/user-avatar.tsx';
 import { preciseTime, relativeTime } from '../../../lib/relative-time.ts';
 import {
   describeDevice,
@@ -32,7 +33,7 @@ export function AuditSentence({ event }: { event: AuditEvent }) {
   );
 }
 
-/** Who did it: their initials and name, or a red mark for a failed sign-in. */
+/** Who did it: their picture (or default) and name, or a red mark for a failed sign-in. */
 export function AuditActor({ event }: { event: AuditEvent }) {
   if (isFailedSignIn(event)) {
     return (
@@ -50,7 +51,7 @@ export function AuditActor({ event }: { event: AuditEvent }) {
   }
   return (
     <Group gap="xs" wrap="nowrap">
-      <Avatar name={event.actor.name} color="initials" size={26} aria-hidden />
+      <UserAvatar user={event.actor} size={26} />
       <Text size="sm" fw={500} truncate>
         {event.actor.name}
       </Text>

@@ -1,16 +1,25 @@
 import {
+  Avatar,
   Button,
   Collapse,
   Group,
   MultiSelect,
   Select,
   Stack,
+  Text,
   TextInput,
   UnstyledButton,
   useMatches,
 } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconFilterOff, IconSearch, IconX } from '@tabler/icons-react';
+import {
+  IconAdjustmentsHorizontal,
+  IconFilterOff,
+  IconSearch,
+  IconUser,
+  IconUsers,
+  IconX,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -21,6 +30,7 @@ import {
   leadStatuses,
   leadStatusLabels,
 } from '../../../../contracts/leads.ts';
+import { type AvatarPerson, UserAvatar } from '../../../components/user-avatar.tsx';
 import { assignableUsersQueryOptions } from '../api/list-assignable-users.ts';
 import type { LeadListParams } from '../api/list-leads.ts';
 
@@ -44,6 +54,27 @@ export function hasFilters(params: LeadListParams): boolean {
   return Boolean(params.q || params.status || params.ownerId || params.source);
 }
 
+/** What the owner filter shows beside a choice: a person's picture, or an icon for the others. */
+function OwnerChoiceAvatar({
+  value,
+  people,
+  size,
+}: {
+  value: string;
+  people: Map<string, AvatarPerson>;
+  size: number;
+}) {
+  if (value === ANYONE || value === 'me') {
+    const Icon = value === ANYONE ? IconUsers : IconUser;
+    return (
+      <Avatar size={size} radius={1000} variant="light" color="gray" aria-hidden>
+        <Icon size={Math.round(size * 0.58)} />
+      </Avatar>
+    );
+  }
+  return <UserAvatar user={people.get(value) ?? null} size={size} />;
+}
+
 function OwnerFilter({
   value,
   onChange,
@@ -52,14 +83,18 @@ function OwnerFilter({
   onChange: (ownerId: string | undefined) => void;
 }) {
   const team = useQuery(assignableUsersQueryOptions);
-  const people = (team.data?.data ?? []).map((user) => ({ value: user.id, label: user.name }));
+  const byId = new Map<string, AvatarPerson>(
+    (team.data?.data ?? []).map((user) => [user.id, user]),
+  );
+  const people = [...byId.values()].map((user) => ({ value: user.id, label: user.name }));
   // A deep link may name someone no longer active; keep the filter readable rather than blank.
-  if (value && value !== 'me' && value !== 'none' && !people.some((p) => p.value === value)) {
+  if (value && value !== 'me' && value !== 'none' && !byId.has(value)) {
     people.push({ value, label: team.isPending ? 'Loading…' : 'Former user' });
   }
   return (
     <Select
       aria-label="Owner"
+      leftSection={<OwnerChoiceAvatar value={value ?? ANYONE} people={byId} size={20} />}
       leftSectionPointerEvents="none"
       data={[
         {
@@ -72,6 +107,14 @@ function OwnerFilter({
         },
         ...(people.length > 0 ? [{ group: 'Team', items: people }] : []),
       ]}
+      renderOption={({ option }) => (
+        <Group gap="xs" wrap="nowrap">
+          <OwnerChoiceAvatar value={option.value} people={byId} size={22} />
+          <Text size="sm" truncate>
+            {option.label}
+          </Text>
+        </Group>
+      )}
       value={value ?? ANYONE}
       onChange={(next) => onChange(next && next !== ANYONE ? next : undefined)}
       allowDeselect={false}
