@@ -82,6 +82,15 @@ export const userRefSchema = z.object({
 });
 export type UserRef = z.infer<typeof userRefSchema>;
 
+/** The reference a joined user row makes: null when the record points to nobody (or no one left). */
+export function userRefOf(
+  id: string | null,
+  name: string | null,
+  avatarVersion: string | null,
+): UserRef | null {
+  return id && name !== null ? { id, name, avatarUrl: avatarUrlOf(id, avatarVersion) } : null;
+}
+
 export const avatarQuerySchema = z.object({
   /** 64: the small variant; anything else the 256 px picture. */
   size: z.enum(['64', '256']).optional(),

@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../../../contracts/audit.ts';
-import { avatarUrlOf } from '../../../contracts/avatars.ts';
+import { userRefOf } from '../../../contracts/avatars.ts';
 import { toIso } from '../../lib/time.ts';
 import type { AuditLogRow } from './repository.ts';
 
@@ -10,13 +10,7 @@ export function presentAuditEvent(row: AuditLogRow, labels: Map<string, string>)
     id: row.id,
     action: row.action,
     createdAt: toIso(row.createdAt),
-    actor: row.actorId
-      ? {
-          id: row.actorId,
-          name: row.actorName ?? 'Deleted user',
-          avatarUrl: avatarUrlOf(row.actorId, row.actorAvatarVersion),
-        }
-      : null,
+    actor: userRefOf(row.actorId, row.actorName ?? 'Deleted user', row.actorAvatarVersion),
     entity: {
       type: row.entityType,
       id: row.entityId,

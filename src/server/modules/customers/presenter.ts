@@ -1,4 +1,4 @@
-import { avatarUrlOf } from '../../../contracts/avatars.ts';
+import { userRefOf } from '../../../contracts/avatars.ts';
 import type { Customer } from '../../../contracts/customers.ts';
 import type { Subject } from '../../lib/policy.ts';
 import { toIso } from '../../lib/time.ts';
@@ -19,14 +19,7 @@ export function presentCustomer(row: CustomerRow, actor: Subject): Customer {
     zipcode: row.zipcode,
     country: row.country,
     ownerId: row.ownerId,
-    owner:
-      row.ownerId && row.ownerName
-        ? {
-            id: row.ownerId,
-            name: row.ownerName,
-            avatarUrl: avatarUrlOf(row.ownerId, row.ownerAvatarVersion),
-          }
-        : null,
+    owner: userRefOf(row.ownerId, row.ownerName, row.ownerAvatarVersion),
     leadId: row.leadId,
     lead:
       row.leadId && row.leadFirstName !== null

@@ -1,4 +1,4 @@
-import { avatarUrlOf } from '../../../contracts/avatars.ts';
+import { userRefOf } from '../../../contracts/avatars.ts';
 import type { Lead } from '../../../contracts/leads.ts';
 import type { Subject } from '../../lib/policy.ts';
 import { toIso } from '../../lib/time.ts';
@@ -23,14 +23,7 @@ export function presentLead(row: LeadRow, actor: Subject): Lead {
     source: row.source,
     status: row.status,
     ownerId: row.ownerId,
-    owner:
-      row.ownerId && row.ownerName
-        ? {
-            id: row.ownerId,
-            name: row.ownerName,
-            avatarUrl: avatarUrlOf(row.ownerId, row.ownerAvatarVersion),
-          }
-        : null,
+    owner: userRefOf(row.ownerId, row.ownerName, row.ownerAvatarVersion),
     value: fromMinorUnits(Number(row.value)),
     notes: row.notes,
     lostReason: row.lostReason,

@@ -69,15 +69,14 @@ function RawToggle({
   );
 }
 
-function AuditTable({
-  events,
-  open,
-  onToggle,
-}: {
+/** The events, which of them show their details, and how to open or close them. */
+interface EventListProps {
   events: AuditEvent[];
   open: Set<string>;
   onToggle: (id: string) => void;
-}) {
+}
+
+function AuditTable({ events, open, onToggle }: EventListProps) {
   return (
     <Card withBorder radius="md" p={0} visibleFrom="sm">
       <Table.ScrollContainer minWidth={760}>
@@ -137,15 +136,7 @@ function AuditTable({
   );
 }
 
-function AuditCards({
-  events,
-  open,
-  onToggle,
-}: {
-  events: AuditEvent[];
-  open: Set<string>;
-  onToggle: (id: string) => void;
-}) {
+function AuditCards({ events, open, onToggle }: EventListProps) {
   return (
     <Stack gap="xs" hiddenFrom="sm">
       {events.map((event) => (
