@@ -77,6 +77,8 @@ export function createAuth({ db, dialect, config, secret, baseURL, isSignupAllow
       disableOriginCheck: true,
     },
     telemetry: { enabled: false },
+    // A wrong password is not a server problem: it lands in the audit log, not in stderr.
+    logger: { level: 'error' },
     databaseHooks: {
       user: {
         create: {
