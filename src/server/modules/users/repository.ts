@@ -15,6 +15,16 @@ export function findUserById(db: Executor, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The user's row, locked for the rest of the transaction on PostgreSQL (SQLite has one writer). */
+export function lockUserById(db: Executor, dialect: Dialect, id: string) {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', id)
+    .$if(dialect === 'postgres', (query) => query.forUpdate())
+    .executeTakeFirst();
+}
+
 export function findUserByEmail(db: Executor, email: string) {
   return db
     .selectFrom('users')

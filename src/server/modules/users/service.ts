@@ -20,6 +20,7 @@ import {
   findUserById,
   hasAnyUser,
   insertUserWithPassword,
+  lockUserById,
   updateUserProfile,
 } from './repository.ts';
 
@@ -105,9 +106,10 @@ export async function updateOwnProfile(
   userId: string,
   input: { name?: string; title?: string; phone?: string },
 ): Promise<User> {
-  // One transaction: the answer is this change's result, not a concurrent request's.
+  // One transaction on the locked row: the diff is taken against what this change replaces,
+  // so two edits of different fields cannot both think a field is already as asked.
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await findUserById(trx, userId);
+    const before = await lockUserById(trx, ctx.dialect, userId);
     if (!before) throw notFound('User');
     const changes = diffFields(
       { name: before.name, title: before.title, phone: before.phone },
