@@ -26,8 +26,12 @@ function selectCustomers(db: Executor) {
 
 export type CustomerRow = Awaited<ReturnType<typeof findCustomerById>> & object;
 
-export function findCustomerById(db: Executor, id: string) {
-  return selectCustomers(db).where('customers.id', '=', id).executeTakeFirst();
+/** `forUpdate`: lock the customer's row until the transaction ends (PostgreSQL; SQLite has one writer). */
+export function findCustomerById(db: Executor, id: string, { forUpdate = false } = {}) {
+  return selectCustomers(db)
+    .where('customers.id', '=', id)
+    .$if(forUpdate, (query) => query.forUpdate('customers'))
+    .executeTakeFirst();
 }
 
 export function findCustomerIdByEmail(db: Executor, email: string, exceptId?: string) {

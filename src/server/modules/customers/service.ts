@@ -69,8 +69,14 @@ export async function listCustomersFor(
   };
 }
 
-export async function loadVisibleCustomer(db: Executor, actor: Actor, id: string) {
-  const row = await findCustomerById(db, id);
+/** The customer if the actor may see it; writers pass `forUpdate` (on PostgreSQL), as for leads. */
+export async function loadVisibleCustomer(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+) {
+  const row = await findCustomerById(db, id, options);
   if (!row || !canOnCustomer(actor, 'read', row)) throw notFound('Customer');
   return row;
 }
@@ -157,7 +163,9 @@ export async function updateCustomer(
   const { ownerId: requestedOwner, ...values } = input;
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      const before = await loadVisibleCustomer(trx, actor, id);
+      const before = await loadVisibleCustomer(trx, actor, id, {
+        forUpdate: ctx.dialect === 'postgres',
+      });
       authorizeCustomer(actor, 'edit', before);
       const changes: Record<string, unknown> = { ...values };
       if (requestedOwner !== undefined && requestedOwner !== before.ownerId) {
@@ -187,7 +195,9 @@ export async function updateCustomer(
 
 export async function deleteCustomer(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const customer = await loadVisibleCustomer(trx, actor, id);
+    const customer = await loadVisibleCustomer(trx, actor, id, {
+      forUpdate: ctx.dialect === 'postgres',
+    });
     authorizeCustomer(actor, 'delete', customer);
     await deleteCustomerRow(trx, id);
     await recordAudit(trx, {

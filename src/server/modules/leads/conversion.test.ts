@@ -208,6 +208,32 @@ describe.each(testDialects())('lead conversion and timelines on %s', (dialect) =
       ).toHaveLength(1);
     });
 
+    it('never lets an edit racing a conversion change the lead once it is converted', async () => {
+      for (let round = 0; round < 8; round += 1) {
+        const lead = await qualifiedLead(sales, { email: `ada${round}@analytical.example` });
+        const [converted, edited] = await Promise.all([
+          convert(manager, lead.id),
+          manager.request(`/api/v1/leads/${lead.id}`, {
+            method: 'PATCH',
+            body: { company: `Edited ${round}` },
+          }),
+        ]);
+        expect(converted.statusCode).toBe(201);
+        const actions = await actionsOf(lead.id);
+        if (edited.statusCode === 409) {
+          // Converted first: the edit was refused and nothing of it was written.
+          expect(edited.json().code).toBe('lead_locked');
+          expect(actions).not.toContain('lead.updated');
+        } else {
+          // Edited first: its change precedes the conversion in the history.
+          expect(edited.statusCode).toBe(200);
+          expect(actions.lastIndexOf('lead.updated')).toBeLessThan(
+            actions.indexOf('lead.converted'),
+          );
+        }
+      }
+    });
+
     it('creates one customer when two same-email leads convert at once', async () => {
       const first = await qualifiedLead(sales);
       const second = await qualifiedLead(otherSales, { email: 'ADA@analytical.example' });

@@ -37,8 +37,12 @@ function selectLeads(db: Executor) {
 
 export type LeadRow = Awaited<ReturnType<typeof findLeadById>> & object;
 
-export function findLeadById(db: Executor, id: string) {
-  return selectLeads(db).where('leads.id', '=', id).executeTakeFirst();
+/** `forUpdate`: lock the lead's row until the transaction ends (PostgreSQL; SQLite has one writer). */
+export function findLeadById(db: Executor, id: string, { forUpdate = false } = {}) {
+  return selectLeads(db)
+    .where('leads.id', '=', id)
+    .$if(forUpdate, (query) => query.forUpdate('leads'))
+    .executeTakeFirst();
 }
 
 /** The list's WHERE clause, shared by the page query and the count (which needs no join). */

@@ -98,8 +98,18 @@ export async function listLeadsFor(
 }
 
 /** A lead the actor may read, or 404: outside their scope a lead does not exist for them. */
-export async function loadVisibleLead(db: Executor, actor: Actor, id: string): Promise<LeadRow> {
-  const row = await findLeadById(db, id);
+/**
+ * The lead if the actor may see it. Writers pass `forUpdate` (on PostgreSQL) so what they check
+ * (its status, its fields) cannot change before they write: an edit racing a conversion would
+ * otherwise write to a lead that had just been converted and locked.
+ */
+export async function loadVisibleLead(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<LeadRow> {
+  const row = await findLeadById(db, id, options);
   if (!row || !roleAllows(actor, 'read', row)) throw notFound('Lead');
   return row;
 }
@@ -194,7 +204,9 @@ export async function updateLead(
 ): Promise<Lead> {
   const { ownerId: requestedOwner, status, lostReason, value, ...fields } = input;
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await loadVisibleLead(trx, actor, id);
+    const before = await loadVisibleLead(trx, actor, id, {
+      forUpdate: ctx.dialect === 'postgres',
+    });
     if (!roleAllows(actor, 'edit', before)) {
       throw forbidden('Your role does not allow you to edit this lead.');
     }
@@ -252,7 +264,7 @@ export async function updateLead(
 
 export async function deleteLead(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const lead = await loadVisibleLead(trx, actor, id);
+    const lead = await loadVisibleLead(trx, actor, id, { forUpdate: ctx.dialect === 'postgres' });
     if (!roleAllows(actor, 'delete', lead)) {
       throw forbidden('Only admins and managers delete leads.');
     }
