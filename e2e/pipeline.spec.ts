@@ -458,7 +458,7 @@ test.describe('on a phone', () => {
     // would, until the board stands still with Qualified under it.
     const viewport = page.viewportSize();
     if (!viewport) throw new Error('no viewport');
-    const edgeX = viewport.width - 12;
+    const edgeX = viewport.width - 40;
     for (let step = 1; step <= 10; step++) {
       await touch('touchMove', x + ((edgeX - x) * step) / 10, y + 2 * step);
       await page.waitForTimeout(16);
@@ -466,17 +466,27 @@ test.describe('on a phone', () => {
     await expect(board).toHaveAttribute('data-dragging', 'true');
     x = edgeX;
     y += 20;
-    await expect(async () => {
-      const to = await qualified.boundingBox();
-      if (!to) throw new Error('Qualified not on screen');
-      // Qualified's middle; when the board scrolled past it (either way), the nearer edge, where
-      // the board scrolls toward it, and the next round follows it in until the board rests.
-      const targetX = Math.min(Math.max(to.x + to.width / 2, 12), viewport.width - 12);
+    const moveTo = async (targetX: number) => {
       for (let step = 1; step <= 4; step++) {
         await touch('touchMove', x + ((targetX - x) * step) / 4, y);
         await page.waitForTimeout(16);
       }
       x = targetX;
+    };
+    await expect(async () => {
+      const to = await qualified.boundingBox();
+      if (!to) throw new Error('Qualified not on screen');
+      const middle = to.x + to.width / 2;
+      if (middle < 100 || middle > viewport.width - 100) {
+        // The board scrolled too little or past it: a moment in the scroll zone on Qualified's
+        // side, then back to the middle so the board stops, and look again (a slow machine
+        // overshoots when the finger stays at an edge).
+        await moveTo(middle < 100 ? 50 : viewport.width - 50);
+        await page.waitForTimeout(120);
+        await moveTo(viewport.width / 2);
+        throw new Error('Qualified is not under the finger yet');
+      }
+      await moveTo(middle);
       const settled = await scrolled();
       await page.waitForTimeout(150);
       expect(await scrolled()).toBe(settled);
