@@ -42,3 +42,37 @@ describe('text fields', () => {
     expect(longText(100).parse(value)).toBe(value);
   });
 });
+
+describe('invisible characters in single-line text', () => {
+  it.each([
+    ['a zero-width space', 'A\u200Bda'],
+    ['a zero-width joiner between Latin letters', 'A\u200Dda'],
+    ['a zero-width non-joiner between Latin letters', 'Ad\u200Ca'],
+    ['a zero-width joiner at the end', 'Ada\u200D'],
+    ['a byte-order mark inside', 'Ad\uFEFFa'],
+    ['a word joiner', 'Ad\u2060a'],
+    ['a soft hyphen', 'Ad\u00ADa'],
+    ['a Hangul filler', 'Ada\u3164'],
+    ['tag characters', 'Ada\u{E0041}\u{E0042}'],
+    ['a Mongolian vowel separator', 'Ada\u180E'],
+  ])('refuse %s, which makes two names look identical', (_label, value) => {
+    const result = text(100).safeParse(value);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+      'Must not contain invisible characters',
+    ]);
+  });
+
+  it.each([
+    ['a Persian word with its non-joiner', 'می\u200Cخواهم'],
+    ['a Sinhala name with its joiner', 'ශ්\u200Dරී'],
+    ['an emoji family', 'Team 👩\u200D👩\u200D👧'],
+    ['a flag with a variation selector and a joiner', 'Pride 🏳\uFE0F\u200D🌈'],
+    ['an emoji with a skin tone joined to another', 'Dev 👩🏽\u200D💻'],
+  ])('accept %s, where the joiner does real work', (_label, value) => {
+    expect(text(100).parse(value)).toBe(value);
+  });
+
+  it('leave multi-line text alone (a pasted email keeps what it had)', () => {
+    expect(longText(100).parse('A\u200Bda')).toBe('A\u200Bda');
+  });
+});

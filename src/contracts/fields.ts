@@ -19,9 +19,30 @@ const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 export const BIDI_CONTROL_MESSAGE = 'Must not contain text-direction override characters';
 
 /**
+ * Characters that show as nothing: zero-width space, word joiner, invisible operators, BOM, soft
+ * hyphen, Hangul fillers, Mongolian vowel separator, deprecated format characters, tag
+ * characters. "Ada" with one of them inside looks exactly like "Ada" and is another name.
+ */
+const INVISIBLE =
+  /\u034F|[\u00AD\u115F\u1160\u17B4\u17B5\u180E\u200B\u2060-\u2064\u206A-\u206F\u3164\uFEFF\uFFA0\u{1BCA0}-\u{1BCA3}\u{E0000}-\u{E007F}]/u;
+
+/**
+ * The zero-width joiner and non-joiner do real work between letters of many scripts (Persian
+ * "می‌خواهم", Sinhala "ශ්‍රී") and inside emoji ("👩‍👩‍👧"), and none in Latin text, where they
+ * only make one name look like another. So each must sit between two characters of that kind:
+ * after a mark, an emoji or a non-Latin letter, and before an emoji, a mark or a non-Latin letter.
+ */
+const JOINER_OUT_OF_PLACE =
+  /(?<![\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}]|(?!\p{Script=Latin})\p{L})[\u200C\u200D]|[\u200C\u200D](?![\p{M}\p{Extended_Pictographic}]|(?!\p{Script=Latin})\p{L})/u;
+export const INVISIBLE_MESSAGE = 'Must not contain invisible characters';
+export const hasInvisibleCharacters = (value: string) =>
+  INVISIBLE.test(value) || JOINER_OUT_OF_PLACE.test(value);
+
+/**
  * Single-line text, trimmed, with the limit in the message a person reads under the field.
  * Control characters (NUL, escapes, line breaks) are refused: PostgreSQL cannot store NUL, and
- * none of them belongs in a name, a phone number or an address line. Nor do bidi overrides.
+ * none of them belongs in a name, a phone number or an address line. Nor do bidi overrides or
+ * invisible characters.
  */
 export function text(max: number) {
   return z
@@ -30,6 +51,7 @@ export function text(max: number) {
     .max(max, `Must be at most ${max} characters`)
     .refine((value) => !CONTROL_CHARACTER.test(value), 'Must not contain control characters')
     .refine((value) => !BIDI_CONTROL.test(value), BIDI_CONTROL_MESSAGE)
+    .refine((value) => !hasInvisibleCharacters(value), INVISIBLE_MESSAGE)
     .refine(isWellFormed, NOT_UNICODE_MESSAGE);
 }
 

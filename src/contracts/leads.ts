@@ -54,14 +54,19 @@ export const leadSourceLabels: Record<LeadSource, string> = {
   other: 'Other',
 };
 
-/** The largest value a lead may carry, in currency units. */
-export const MAX_LEAD_VALUE = 1_000_000_000_000;
+/** The largest value one lead may carry, in currency units: ten billion. */
+export const MAX_LEAD_VALUE = 10_000_000_000;
+/**
+ * The most all leads together may be worth, in currency units: ten trillion (migration 0008
+ * enforces it). Below it every total the API reports is exact to the cent.
+ */
+export const MAX_LEADS_TOTAL_VALUE = 10_000_000_000_000;
 
 /** Money: a decimal number ≥ 0 with at most two decimals (stored as integer minor units). */
 export const moneySchema = z
   .number({ error: 'Must be a number' })
   .min(0, 'Must be 0 or more')
-  .max(MAX_LEAD_VALUE, 'Must be at most 1,000,000,000,000')
+  .max(MAX_LEAD_VALUE, 'Must be at most 10,000,000,000')
   .refine(
     (value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6,
     'Must have at most 2 decimals',

@@ -4,11 +4,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, {
-  type FastifyInstance,
-  type FastifyServerOptions,
-  type RouteOptions,
-} from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -20,6 +16,7 @@ import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { Database } from './db/connect.ts';
 import { registerAuthGuard } from './http/auth-guard.ts';
+import { drainRefusedBodies, serverTimeouts, trustedProxies } from './http/connections.ts';
 import { registerErrorHandler, sendFrameworkProblem, sendProblem } from './http/error-handler.ts';
 import { problem } from './http/errors.ts';
 import { registerOriginCheck } from './http/origin-check.ts';
@@ -42,7 +39,8 @@ export interface AppDeps {
   config: Config;
   database: Database;
   authSecret: string;
-  logger?: FastifyServerOptions['logger'];
+  /** Where the app logs (main.ts: JSON on stdout, never blocking); silent when absent. */
+  logger?: FastifyBaseLogger;
   /** The built web app (index.html + assets); absent in API-only tests. */
   webRoot?: string | null;
   /** Sees every route as it is registered (the hostile-input sweep enumerates them). */
@@ -72,15 +70,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const secure = baseURL.startsWith('https://');
 
   const app = Fastify({
-    logger: deps.logger ?? false,
-    trustProxy: config.trustProxy,
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    trustProxy: trustedProxies(config.trustProxy),
     bodyLimit: BODY_LIMIT_BYTES,
+    ...serverTimeouts(config.http),
     // Ids are opaque strings; /api/v1/customers/ and /api/v1/customers are the same list.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // The router's own refusals (a 10 KB id, a broken %-escape) speak problem+json too.
     frameworkErrors: sendFrameworkProblem,
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
+  drainRefusedBodies(app);
   // The API speaks JSON: a text/plain body is refused with 415, not parsed into a string.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -19,6 +20,52 @@ const origin = z
     }
   }, 'must be an http(s) URL such as https://crm.example.com')
   .transform((value) => new URL(value).origin);
+
+/** An IPv4 or IPv6 address, or a CIDR range of them (10.0.0.0/8, fd00::/8). */
+function isAddressOrRange(value: string): boolean {
+  const [address = '', bits, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const max = family === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
+
+/**
+ * Which proxies' `X-Forwarded-For` entries to believe. `true` is one hop: the client is the address
+ * the nearest proxy appended, and whatever the client itself put in the header is ignored
+ * (believing every hop let a client pick its own IP, escaping the per-IP sign-in limit). A number
+ * is that many proxies in a row; a list names the proxies' addresses or ranges.
+ */
+export type TrustProxy = false | number | string[];
+
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, context): TrustProxy => {
+    const lower = value.toLowerCase();
+    if (['', 'false', '0', 'no'].includes(lower)) return false;
+    if (['true', 'yes'].includes(lower)) return 1;
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops <= 10) return hops;
+    }
+    const addresses = value.split(',').map((part) => part.trim());
+    if (addresses.every(isAddressOrRange)) return addresses;
+    context.addIssue({
+      code: 'custom',
+      message:
+        "must be true (one proxy), a number of proxies (1–10), or the proxies' addresses or CIDR ranges, comma-separated",
+    });
+    return z.NEVER;
+  });
+
+const milliseconds = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(min, `must be between ${min} and ${max} milliseconds`)
+    .max(max, `must be between ${min} and ${max} milliseconds`);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -52,7 +99,10 @@ const envSchema = z.object({
     .min(32, 'must be at least 32 characters (try: openssl rand -base64 32)')
     .optional(),
   ALLOW_SIGNUP: booleanFlag.default(false),
-  TRUST_PROXY: booleanFlag.default(false),
+  TRUST_PROXY: trustProxy.default(false),
+  HTTP_HEADERS_TIMEOUT_MS: milliseconds(100, 600_000).default(20_000),
+  HTTP_REQUEST_TIMEOUT_MS: milliseconds(100, 3_600_000).default(120_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds(100, 3_600_000).default(65_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SESSION_IDLE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
@@ -63,6 +113,15 @@ export type DatabaseTarget =
   | { dialect: 'sqlite'; file: string }
   | { dialect: 'postgres'; connectionString: string };
 
+export interface HttpTimeouts {
+  /** Time a client has to send a request's headers. */
+  headersMs: number;
+  /** Time a client has to send a whole request, body included. */
+  requestMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  keepAliveMs: number;
+}
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
@@ -72,7 +131,8 @@ export interface Config {
   publicOrigins: string[];
   authSecret: string | undefined;
   allowSignupFromEnv: boolean;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
+  http: HttpTimeouts;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   session: { maxAgeDays: number; idleDays: number };
   /** Analytics summaries kept per process, reused until their leads change (0: none). */
@@ -111,6 +171,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const values = result.data;
+  if (values.HTTP_HEADERS_TIMEOUT_MS > values.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError([
+      `HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS (${values.HTTP_REQUEST_TIMEOUT_MS})`,
+    ]);
+  }
   if (values.NODE_ENV === 'production' && !values.BETTER_AUTH_SECRET) {
     throw new ConfigError([
       'BETTER_AUTH_SECRET: is required when NODE_ENV=production (try: openssl rand -base64 32)',
@@ -125,6 +190,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret: values.BETTER_AUTH_SECRET,
     allowSignupFromEnv: values.ALLOW_SIGNUP,
     trustProxy: values.TRUST_PROXY,
+    http: {
+      headersMs: values.HTTP_HEADERS_TIMEOUT_MS,
+      requestMs: values.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveMs: values.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
     logLevel: values.LOG_LEVEL,
     session: { maxAgeDays: values.SESSION_MAX_AGE_DAYS, idleDays: values.SESSION_IDLE_DAYS },
     analyticsCacheSize: values.ANALYTICS_CACHE_SIZE,

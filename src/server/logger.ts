@@ -1,19 +1,85 @@
-import type { FastifyServerOptions } from 'fastify';
+import { type Logger, pino } from 'pino';
 import type { Config } from './config.ts';
 
-/** JSON logs in production (and whenever stdout is not a terminal); readable lines in development. */
-export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
-  const pretty = config.env === 'development' && process.stdout.isTTY;
+/**
+ * How many bytes of log lines may wait for a slow or stuck reader of stdout. Past it, new lines
+ * are dropped (and counted) rather than held: memory stays bounded whoever reads the logs.
+ */
+export const LOG_BUFFER_BYTES = 8 * 1024 * 1024;
+
+export interface AppLogger {
+  logger: Logger;
+  /** Lines dropped since the last report because stdout was not being read. */
+  dropped(): number;
+  /**
+   * Writes what is buffered within `graceMs`, then lets go of stdout whether or not it was
+   * written, so that exiting never waits on a reader that is gone.
+   */
+  close(graceMs: number): Promise<void>;
+}
+
+const redact = ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'];
+
+/**
+ * JSON logs on stdout, written asynchronously: a write never blocks the event loop, even when
+ * nothing reads stdout (a paused log shipper, a stuck supervisor). pino's default destination
+ * writes synchronously and, on a full socket, retries forever inside the write, so the process
+ * could neither answer nor exit. In development on a terminal, readable lines instead.
+ */
+export function createLogger(config: Config): AppLogger {
+  const options = { level: config.logLevel, redact };
+  if (config.env === 'development' && process.stdout.isTTY) {
+    const logger = pino({
+      ...options,
+      transport: {
+        target: 'pino-pretty',
+        options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' },
+      },
+    });
+    return { logger, dropped: () => 0, close: async () => undefined };
+  }
+
+  const destination: ReturnType<typeof pino.destination> & { destroyed?: boolean } =
+    pino.destination({
+      dest: 1,
+      sync: false,
+      minLength: 0,
+      maxLength: LOG_BUFFER_BYTES,
+    });
+  const logger = pino(options, destination);
+
+  let dropped = 0;
+  destination.on('drop', () => {
+    dropped += 1;
+  });
+  // Once a write goes through again, say how many lines were lost while stdout was stuck.
+  destination.on('write', () => {
+    if (dropped === 0) return;
+    const count = dropped;
+    dropped = 0;
+    logger.warn({ dropped: count }, 'log lines were dropped while stdout was not being read');
+  });
+
+  const letGo = () => {
+    // Destroyed, the destination has nothing left for pino's exit hook to flush synchronously.
+    if (!destination.destroyed) destination.destroy();
+  };
+
   return {
-    level: config.logLevel,
-    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-    ...(pretty
-      ? {
-          transport: {
-            target: 'pino-pretty',
-            options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' },
-          },
-        }
-      : {}),
+    logger,
+    dropped: () => dropped,
+    close: (graceMs) =>
+      new Promise<void>((resolve) => {
+        if (destination.destroyed) return resolve();
+        const timer = setTimeout(() => {
+          letGo();
+          resolve();
+        }, graceMs);
+        destination.once('close', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        destination.end();
+      }),
   };
 }

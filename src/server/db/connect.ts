@@ -18,7 +18,16 @@ export interface ConnectOptions {
   /** PostgreSQL only: the schema to use (tests isolate themselves in a schema each). */
   searchPath?: string;
   poolSize?: number;
+  /**
+   * PostgreSQL only: told of every connection the server or the network ended (a restart, a
+   * failover, a pooler, `idle_session_timeout`). The pool drops that connection and opens a new
+   * one when needed; a query that was running on it fails with its error.
+   */
+  onConnectionError?: (error: Error) => void;
 }
+
+/** How long a request waits for a PostgreSQL connection before it fails (503). */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 export function connect(target: DatabaseTarget, options: ConnectOptions = {}): Database {
   if (target.dialect === 'sqlite') {
@@ -34,10 +43,17 @@ export function connect(target: DatabaseTarget, options: ConnectOptions = {}): D
   const pool = new pg.Pool({
     connectionString: target.connectionString,
     max: options.poolSize ?? 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
-  // Money and counts come back as numbers, not strings: bigint (20) and numeric (1700).
+  const onConnectionError = options.onConnectionError ?? (() => undefined);
+  // A connection that dies emits 'error' on its client and, while idle, on the pool too; an
+  // 'error' event nobody listens to ends the process. So both always have a listener (the
+  // client's reports it, the pool's would only repeat it).
+  pool.on('error', () => undefined);
   pool.on('connect', (client) => {
+    client.on('error', onConnectionError);
+    // Money and counts come back as numbers, not strings: bigint (20) and numeric (1700).
     client.setTypeParser(20, (value: string) => Number(value));
     client.setTypeParser(1700, (value: string) => Number(value));
   });

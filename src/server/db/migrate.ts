@@ -6,6 +6,7 @@ import * as searchTimeline from './migrations/2026_11_21_0004_search_timeline.ts
 import * as leadTotals from './migrations/2026_11_21_0005_lead_totals.ts';
 import * as accountSecurity from './migrations/2026_11_22_0006_account_security.ts';
 import * as auditLog from './migrations/2026_11_22_0007_audit_log.ts';
+import * as leadValueTotal from './migrations/2026_12_01_0008_lead_value_total.ts';
 
 /** Listed statically so the same set runs from TypeScript sources and from the compiled build. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_21_0005_lead_totals': leadTotals,
   '2026_11_22_0006_account_security': accountSecurity,
   '2026_11_22_0007_audit_log': auditLog,
+  '2026_12_01_0008_lead_value_total': leadValueTotal,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -135,6 +135,15 @@ export interface LeadTotalsTable {
   writes: ColumnType<number, number, number>;
 }
 
+/**
+ * The value (cents) of every lead together, in its one row (id 1), kept by triggers on leads,
+ * which refuse a write taking it past its limit. See migration 0008.
+ */
+export interface LeadValueTotalTable {
+  id: number;
+  value: ColumnType<number, number, number>;
+}
+
 /** One word of a lead's searchable fields (see modules/leads/search.ts). */
 export interface LeadSearchTable {
   token: string;
@@ -204,6 +213,7 @@ export interface DB {
   leads: LeadsTable;
   lead_search: LeadSearchTable;
   lead_totals: LeadTotalsTable;
+  lead_value_total: LeadValueTotalTable;
   activities: ActivitiesTable;
   audit_events: AuditEventsTable;
   avatars: AvatarsTable;

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { FieldError, Problem } from '../../contracts/errors.ts';
+import { isDatabaseUnavailable } from '../db/errors.ts';
 import { AppError, codeForStatus, problem } from './errors.ts';
 
 export function sendProblem(
@@ -46,6 +47,9 @@ export function sendFrameworkProblem(
   return sendProblem(reply, problem(500, 'internal'));
 }
 
+/** What a 503 asks a client to wait before it tries again. */
+const UNAVAILABLE_RETRY_SECONDS = 5;
+
 /** One error handler: expected errors become problem+json, anything else a bare logged 500. */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -71,6 +75,14 @@ export function registerErrorHandler(app: FastifyInstance) {
       const retryAfter = reply.getHeader('retry-after');
       if (status === 429 && retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
       return sendProblem(reply, problem(status, codeForStatus(status), detail), headers);
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return sendProblem(
+        reply,
+        problem(503, 'unavailable', 'The database cannot be reached right now. Try again shortly.'),
+        { 'retry-after': String(UNAVAILABLE_RETRY_SECONDS) },
+      );
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, problem(500, 'internal'));

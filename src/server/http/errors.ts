@@ -17,6 +17,7 @@ const titles: Record<ErrorCode, string> = {
   unsupported_media_type: 'Unsupported media type',
   rate_limited: 'Too many requests',
   internal: 'Internal Server Error',
+  unavailable: 'Service unavailable',
 };
 
 /** An expected failure with a stable code; the one error handler turns it into problem+json. */
@@ -112,6 +113,8 @@ export function codeForStatus(status: number): ErrorCode {
       return 'unsupported_media_type';
     case 429:
       return 'rate_limited';
+    case 503:
+      return 'unavailable';
     default:
       return status >= 500 ? 'internal' : 'validation_failed';
   }

@@ -105,6 +105,28 @@ function callAuth(auth: Auth, url: URL, request: FastifyRequest, body: unknown):
   );
 }
 
+/**
+ * Better Auth's success body without the session token it carries (`token` after sign-in and
+ * sign-up, `session.token` in get-session). The token is the session itself: it lives in the
+ * HttpOnly cookie precisely so that no script on the page can read it, so no body may hold it.
+ */
+export function withoutSessionToken(text: string): string {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  if (typeof body !== 'object' || body === null) return text;
+  const { token: _token, ...rest } = body as Record<string, unknown>;
+  const session = rest.session;
+  if (typeof session === 'object' && session !== null) {
+    const { token: _sessionToken, ...sessionRest } = session as Record<string, unknown>;
+    rest.session = sessionRest;
+  }
+  return JSON.stringify(rest);
+}
+
 /** Better Auth's answer as ours: its cookies, its success body, its errors as problem+json. */
 async function relay(reply: FastifyReply, response: Response, text: string) {
   const cookies = response.headers.getSetCookie();
@@ -126,7 +148,7 @@ async function relay(reply: FastifyReply, response: Response, text: string) {
   return reply
     .code(response.status)
     .type(response.headers.get('content-type') ?? 'application/json')
-    .send(text);
+    .send(withoutSessionToken(text));
 }
 
 const signedInUserId = (text: string): string | null => {

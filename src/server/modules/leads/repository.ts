@@ -1,8 +1,15 @@
 import type { Expression, ExpressionBuilder, Insertable, SqlBool, Updateable } from 'kysely';
-import type { LeadSortField, LeadSource, LeadStatus } from '../../../contracts/leads.ts';
+import {
+  type LeadSortField,
+  type LeadSource,
+  type LeadStatus,
+  MAX_LEADS_TOTAL_VALUE,
+} from '../../../contracts/leads.ts';
+import { isCheckViolation } from '../../db/errors.ts';
 import { afterCursor, type Sort } from '../../db/keyset.ts';
 import type { DB, LeadsTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/types.ts';
+import { fieldError } from '../../http/errors.ts';
 import {
   countSingleWordMatches,
   matchesSearch,
@@ -153,12 +160,28 @@ function groupMatchingLeads(db: Executor, filter: LeadFilter) {
     .execute();
 }
 
+/** The database refuses a value that takes all leads together past their limit (0008). */
+function refusedOverValueCap(error: unknown): never {
+  if (isCheckViolation(error, 'lead_value_total_cap')) {
+    throw fieldError(
+      'value',
+      `All leads together may be worth at most ${MAX_LEADS_TOTAL_VALUE.toLocaleString('en-US')}; this value would pass that`,
+    );
+  }
+  throw error;
+}
+
 export async function insertLead(db: Executor, lead: Insertable<LeadsTable>): Promise<void> {
-  await db.insertInto('leads').values(lead).execute();
+  await db.insertInto('leads').values(lead).execute().catch(refusedOverValueCap);
 }
 
 export async function updateLeadRow(db: Executor, id: string, changes: Updateable<LeadsTable>) {
-  await db.updateTable('leads').set(changes).where('id', '=', id).execute();
+  await db
+    .updateTable('leads')
+    .set(changes)
+    .where('id', '=', id)
+    .execute()
+    .catch(refusedOverValueCap);
 }
 
 /**
