@@ -70,7 +70,13 @@ export const moneySchema = z
   .refine(
     (value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6,
     'Must have at most 2 decimals',
-  );
+  )
+  .meta({
+    description:
+      'A decimal number from 0 to 10,000,000,000 with at most 2 decimals. All leads together ' +
+      'may be worth at most 10,000,000,000,000: a write that would pass that is refused with ' +
+      '400 naming `value`, so every total the API reports is exact to the cent.',
+  });
 
 export const leadFields = {
   firstName: requiredText(100, 'First name'),

@@ -53,6 +53,12 @@ describe.each(testDialects())('the HTTP surface on %s', (dialect) => {
       spec.paths['/api/v1/customers'].post.requestBody.content['application/json'].schema;
     expect(create.$ref).toBe('#/components/schemas/CreateCustomerInput');
     expect(spec.components.schemas.CreateCustomerInput.properties.zipcode.maxLength).toBe(20);
+    // The money limits are stated where a client reads them.
+    const value = spec.components.schemas.CreateLeadInput.properties.value;
+    expect(value.maximum).toBe(10_000_000_000);
+    expect(value.description).toContain(
+      'All leads together may be worth at most 10,000,000,000,000',
+    );
   });
 
   it('serves a browsable API reference at /api/docs', async () => {

@@ -39,6 +39,12 @@ export function createLogger(config: Config): AppLogger {
     return { logger, dropped: () => 0, close: async () => undefined };
   }
 
+  // A child process inherits its stdout blocking: a write to a pipe or socket nobody reads then
+  // waits in the kernel, on the event loop or (async) in a libuv thread that exit() must join.
+  // Opening stdout as a stream makes libuv set its descriptor non-blocking (uv_pipe_open,
+  // uv_tcp_open), so a full pipe answers EAGAIN instead: the destination retries and, past
+  // LOG_BUFFER_BYTES, drops.
+  void process.stdout;
   const destination: ReturnType<typeof pino.destination> & { destroyed?: boolean } =
     pino.destination({
       dest: 1,

@@ -55,3 +55,42 @@ describe('#registerErrorHandler', () => {
     await app.close();
   });
 });
+
+describe('#registerErrorHandler and an unreachable database', () => {
+  it.each([
+    [
+      'a terminated backend (57P01)',
+      Object.assign(new Error('terminating connection'), { code: '57P01' }),
+    ],
+    [
+      'a refused connection',
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+    ],
+    ['a connection pg lost', new Error('Connection terminated unexpectedly')],
+    ['a pool that waited too long', new Error('timeout exceeded when trying to connect')],
+    ['SQLite still busy', Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })],
+  ])('answers %s with 503 unavailable and Retry-After', async (_label, failure) => {
+    const app = Fastify();
+    registerErrorHandler(app);
+    app.get('/down', async () => {
+      throw failure;
+    });
+    const response = await app.inject({ url: '/down' });
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('5');
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({ status: 503, code: 'unavailable' });
+    expect(response.body).not.toMatch(/ECONNREFUSED|terminat|locked/);
+    await app.close();
+  });
+
+  it('keeps a query error that is not about the connection a bare 500', async () => {
+    const app = Fastify();
+    registerErrorHandler(app);
+    app.get('/wrong', async () => {
+      throw Object.assign(new Error('syntax error at or near "selec"'), { code: '42601' });
+    });
+    expect((await app.inject({ url: '/wrong' })).statusCode).toBe(500);
+    await app.close();
+  });
+});

@@ -96,6 +96,36 @@ describe.each(testDialects())('accounts API on %s', (dialect) => {
       expect(after.json()).toMatchObject({ code: 'unauthenticated' });
     });
 
+    it('never puts the session token in a body: sign-in, get-session and sign-up', async () => {
+      const user = await t.signIn('sales');
+      const signIn = await t.request('/api/auth/sign-in/email', {
+        method: 'POST',
+        body: { email: user.user.email, password: TEST_PASSWORD },
+      });
+      expect(signIn.statusCode).toBe(200);
+      const token = decodeURIComponent(signIn.cookies[0]?.value ?? '').split('.')[0] ?? '';
+      expect(token.length).toBeGreaterThan(10);
+      expect(signIn.json()).toMatchObject({ user: { id: user.user.id } });
+      expect(signIn.json()).not.toHaveProperty('token');
+      expect(signIn.body).not.toContain(token);
+
+      const session = await t.request('/api/auth/get-session', { cookie: cookieHeader(signIn) });
+      expect(session.json().session).toMatchObject({ userId: user.user.id });
+      expect(session.json().session).not.toHaveProperty('token');
+      expect(session.body).not.toContain(token);
+
+      const admin = await t.signIn('admin');
+      await admin.request('/api/v1/settings', { method: 'PATCH', body: { allowSignup: true } });
+      const signUp = await t.request('/api/auth/sign-up/email', {
+        method: 'POST',
+        body: { name: 'New Person', email: 'fresh@example.com', password: TEST_PASSWORD },
+      });
+      expect(signUp.statusCode).toBe(200);
+      const signUpToken = decodeURIComponent(signUp.cookies[0]?.value ?? '').split('.')[0] ?? '';
+      expect(signUp.json()).not.toHaveProperty('token');
+      expect(signUp.body).not.toContain(signUpToken);
+    });
+
     it('answers 401 for a wrong password and for an unknown email alike', async () => {
       const { user } = await t.signIn('sales');
       const wrong = await t.request('/api/auth/sign-in/email', {
