@@ -61,6 +61,90 @@ describe('#loadConfig', () => {
   });
 });
 
+describe('#loadConfig TRUST_PROXY', () => {
+  const trustProxy = (value: string) => loadConfig({ TRUST_PROXY: value }).trustProxy;
+
+  it('is off by default, and for false, 0, no and empty', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    for (const value of ['false', 'FALSE', '0', 'no', '', '  ']) {
+      expect(trustProxy(value)).toBe(false);
+    }
+  });
+
+  it('takes true and yes as one proxy: only the hop it appended is believed', () => {
+    expect(trustProxy('true')).toBe(1);
+    expect(trustProxy('yes')).toBe(1);
+    expect(trustProxy(' True ')).toBe(1);
+  });
+
+  it('takes a number of proxies from 1 to 10', () => {
+    expect(trustProxy('1')).toBe(1);
+    expect(trustProxy('2')).toBe(2);
+    expect(trustProxy('10')).toBe(10);
+  });
+
+  it('takes a comma-separated list of proxy addresses and CIDR ranges, IPv4 and IPv6', () => {
+    expect(trustProxy('10.0.0.0/8, 127.0.0.1')).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(trustProxy('fd00::/8')).toEqual(['fd00::/8']);
+    expect(trustProxy('::1,192.168.1.10/32')).toEqual(['::1', '192.168.1.10/32']);
+  });
+
+  it.each([
+    ['11', 'more proxies than the 10 it counts'],
+    ['300.1.1.1', 'an IPv4 address out of range'],
+    ['10.0.0.0/33', 'an IPv4 range wider than 32 bits'],
+    ['fd00::/129', 'an IPv6 range wider than 128 bits'],
+    ['10.0.0.0/8/8', 'two prefix lengths'],
+    ['10.0.0.1, nginx', 'a host name in the list'],
+    ['10.0.0.1,', 'an empty entry in the list'],
+    ['-1', 'a negative count'],
+    ['always', 'any other word'],
+  ])('refuses %j (%s), naming TRUST_PROXY and the value', (value) => {
+    let caught: unknown;
+    try {
+      loadConfig({ TRUST_PROXY: value });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const problems = (caught as ConfigError).problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toBe(
+      "TRUST_PROXY: must be true (one proxy), a number of proxies (1–10), or the proxies' " +
+        `addresses or CIDR ranges, comma-separated (got "${value}")`,
+    );
+  });
+});
+
+describe('#loadConfig HTTP timeouts', () => {
+  it('defaults to 20 s for headers, 120 s per request and 65 s of idle keep-alive', () => {
+    expect(loadConfig({}).http).toEqual({
+      headersMs: 20_000,
+      requestMs: 120_000,
+      keepAliveMs: 65_000,
+    });
+    expect(
+      loadConfig({
+        HTTP_HEADERS_TIMEOUT_MS: '5000',
+        HTTP_REQUEST_TIMEOUT_MS: '30000',
+        HTTP_KEEP_ALIVE_TIMEOUT_MS: '75000',
+      }).http,
+    ).toEqual({ headersMs: 5_000, requestMs: 30_000, keepAliveMs: 75_000 });
+  });
+
+  it('refuses a headers timeout longer than the request timeout, and non-numbers, by name', () => {
+    expect(() =>
+      loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' }),
+    ).toThrow(/HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS/);
+    expect(() => loadConfig({ HTTP_KEEP_ALIVE_TIMEOUT_MS: '65s' })).toThrow(
+      /HTTP_KEEP_ALIVE_TIMEOUT_MS: must be a number of milliseconds \(got "65s"\)/,
+    );
+    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '50' })).toThrow(
+      /HTTP_REQUEST_TIMEOUT_MS: must be between 100 and 3600000 milliseconds/,
+    );
+  });
+});
+
 describe('#resolveAuthSecret', () => {
   it('generates a development secret once, private to the owner, and keeps it', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'leadline-secret-'));

@@ -104,7 +104,7 @@ export function checkDeploy(facts: DeployFacts): Finding[] {
       severity: config.port === 3000 ? 'error' : 'warning',
       setting: 'HOST',
       problem: `${config.host}:${config.port} answers on every network interface, and TRUST_PROXY is off: the app is reachable directly, without the proxy that terminates TLS`,
-      fix: 'listen on 127.0.0.1 behind the proxy, or set TRUST_PROXY=true when a proxy is in front',
+      fix: 'listen on 127.0.0.1 behind the proxy, or set TRUST_PROXY=true (one proxy) when a proxy is in front',
     });
   }
   if (config.database.dialect === 'sqlite' && config.database.file !== ':memory:') {

@@ -29,9 +29,16 @@ export class RawConnection {
     socket.on('error', () => undefined);
   }
 
-  static open(port: number): Promise<RawConnection> {
+  /**
+   * `localAddress`: the loopback address to connect from (127.0.0.2, say), so a proxy in front
+   * sees a client address different from its own.
+   */
+  static open(port: number, localAddress?: string): Promise<RawConnection> {
     return new Promise((resolve, reject) => {
-      const socket = connect(port, '127.0.0.1', () => resolve(new RawConnection(socket)));
+      const socket = connect(
+        { port, host: '127.0.0.1', ...(localAddress ? { localAddress } : {}) },
+        () => resolve(new RawConnection(socket)),
+      );
       socket.once('error', reject);
     });
   }
