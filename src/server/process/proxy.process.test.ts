@@ -36,6 +36,11 @@ const randomAddress = () =>
 /** Both are needed: the nodes share a PostgreSQL database, and nginx fronts them. */
 const canRun = Boolean(postgresServer) && hasNginx;
 
+// CI installs nginx (.ci/run) and makes PostgreSQL mandatory: there, a skip would hide a gap.
+if (process.env.CI && !canRun) {
+  throw new Error('CI must run the proxy suite: /usr/sbin/nginx and TEST_DATABASE_URL are needed');
+}
+
 /** Resolves with `read()` once `done` holds for it; fails after `withinMs` with the last value. */
 async function eventually<T>(read: () => T, done: (value: T) => boolean, withinMs = 5_000) {
   const deadline = Date.now() + withinMs;
