@@ -111,6 +111,14 @@ describe('the server over real sockets', () => {
     ['a 6 MB picture', () => upload({}, 6 * 1024 * 1024), 413],
     ['a 1 MB picture without a session', () => upload({}, 1_000_000, ''), 401],
     ['a 1 MB file that is no picture', () => upload({}, 1_000_000), 415],
+    [
+      'a second setup (409)',
+      () => {
+        const body = '{"name":"Eve","email":"eve@example.com","password":"long enough pw"}';
+        return rawRequest('POST', '/api/v1/setup', json(body), body);
+      },
+      409,
+    ],
   ];
 
   it.each(
@@ -128,6 +136,27 @@ describe('the server over real sockets', () => {
     expect(next.status).toBe(200);
     expect(JSON.parse(next.body)).toEqual({ status: 'ok' });
     expect(connection.localPort).toBe(port);
+    connection.close();
+  });
+
+  it('answers the next request on the connection after a 429', async () => {
+    const connection = await RawConnection.open(server.port);
+    const body = JSON.stringify({ email: 'guess@example.com', password: 'not the password' });
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      await connection.write(
+        rawRequest(
+          'POST',
+          '/api/auth/sign-in/email',
+          { 'content-type': 'application/json', origin: server.url },
+          body,
+        ),
+      );
+      statuses.push((await connection.readResponse()).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    await connection.write(rawRequest('GET', '/healthz', {}));
+    expect((await connection.readResponse(5_000)).status).toBe(200);
     connection.close();
   });
 
