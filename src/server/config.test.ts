@@ -11,6 +11,7 @@ describe('#loadConfig', () => {
     expect(config.database).toEqual({
       dialect: 'sqlite',
       file: path.resolve('data/leadline.db'),
+      synchronous: 'normal',
     });
     expect(config.allowSignupFromEnv).toBe(false);
     expect(config.publicOrigins).toEqual([]);
@@ -31,6 +32,26 @@ describe('#loadConfig', () => {
     expect(config.publicOrigins).toEqual(['https://crm.example.com', 'http://localhost:3000']);
     expect(config.allowSignupFromEnv).toBe(true);
     expect(config.port).toBe(8080);
+  });
+
+  it('lets SQLite wait for the disk on every commit with SQLITE_SYNCHRONOUS=full', () => {
+    expect(loadConfig({ SQLITE_SYNCHRONOUS: 'full' }).database).toMatchObject({
+      dialect: 'sqlite',
+      synchronous: 'full',
+    });
+    expect(loadConfig({ SQLITE_SYNCHRONOUS: ' FULL ' }).database).toMatchObject({
+      synchronous: 'full',
+    });
+    expect(loadConfig({ SQLITE_SYNCHRONOUS: '' }).database).toMatchObject({
+      synchronous: 'normal',
+    });
+    // PostgreSQL's durability is its own server's setting.
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://crm@db/crm', SQLITE_SYNCHRONOUS: 'full' }).database,
+    ).toEqual({ dialect: 'postgres', connectionString: 'postgres://crm@db/crm' });
+    expect(() => loadConfig({ SQLITE_SYNCHRONOUS: 'off' })).toThrow(
+      /SQLITE_SYNCHRONOUS: must be normal or full \(got "off"\)/,
+    );
   });
 
   it('names every bad variable in one message', () => {

@@ -103,14 +103,27 @@ const envSchema = z.object({
   HTTP_HEADERS_TIMEOUT_MS: milliseconds(100, 600_000).default(20_000),
   HTTP_REQUEST_TIMEOUT_MS: milliseconds(100, 3_600_000).default(120_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds(100, 3_600_000).default(65_000),
+  SQLITE_SYNCHRONOUS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['normal', 'full'], { error: 'must be normal or full' }))
+    .default('normal'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SESSION_IDLE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   ANALYTICS_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
 });
 
+/**
+ * When SQLite waits for the disk. `normal` (WAL): a commit is in the OS's hands, so it survives
+ * the process dying, but a power loss or kernel crash may undo the last commits (the file stays
+ * consistent). `full`: every commit waits for its fsync and survives those too, at a cost.
+ */
+export type SqliteSynchronous = 'normal' | 'full';
+
 export type DatabaseTarget =
-  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'sqlite'; file: string; synchronous?: SqliteSynchronous }
   | { dialect: 'postgres'; connectionString: string };
 
 export interface HttpTimeouts {
@@ -154,6 +167,11 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
   return { dialect: 'postgres', connectionString: url };
 }
 
+/** PostgreSQL's durability is the server's own (`synchronous_commit`), so it takes none. */
+function withSynchronous(target: DatabaseTarget, synchronous: SqliteSynchronous): DatabaseTarget {
+  return target.dialect === 'sqlite' ? { ...target, synchronous } : target;
+}
+
 /** Reads and validates the environment; throws one ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = envSchema.safeParse(
@@ -185,7 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: values.NODE_ENV,
     port: values.PORT,
     host: values.HOST,
-    database: parseDatabaseUrl(values.DATABASE_URL),
+    database: withSynchronous(parseDatabaseUrl(values.DATABASE_URL), values.SQLITE_SYNCHRONOUS),
     publicOrigins: values.PUBLIC_URL,
     authSecret: values.BETTER_AUTH_SECRET,
     allowSignupFromEnv: values.ALLOW_SIGNUP,

@@ -36,7 +36,7 @@ export function connect(target: DatabaseTarget, options: ConnectOptions = {}): D
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma(target.synchronous === 'full' ? 'synchronous = FULL' : 'synchronous = NORMAL');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }

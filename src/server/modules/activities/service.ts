@@ -7,6 +7,7 @@ import type {
 } from '../../../contracts/activities.ts';
 import type { AppContext } from '../../context.ts';
 import { decodeCursor, encodeCursor } from '../../db/keyset.ts';
+import type { Executor } from '../../db/types.ts';
 import type { Actor } from '../../http/auth-guard.ts';
 import { forbidden } from '../../http/errors.ts';
 import { newId } from '../../lib/ids.ts';
@@ -26,14 +27,20 @@ import {
 
 /**
  * Reads the subject as the actor (404 outside their scope) and answers whether they may log
- * activities on it. The timeline is visible to whoever may read the record.
+ * activities on it. The timeline is visible to whoever may read the record. `forKeyShare`
+ * keeps the subject from being deleted until the transaction ends (PostgreSQL).
  */
-async function authorizeSubject(ctx: AppContext, actor: Actor, subject: Subject) {
+async function authorizeSubject(
+  db: Executor,
+  actor: Actor,
+  subject: Subject,
+  options: { forKeyShare?: boolean } = {},
+) {
   if (subject.type === 'lead') {
-    const lead = await loadVisibleLead(ctx.db, actor, subject.id);
+    const lead = await loadVisibleLead(db, actor, subject.id, options);
     return roleAllows(actor, 'addActivity', lead);
   }
-  const customer = await loadVisibleCustomer(ctx.db, actor, subject.id);
+  const customer = await loadVisibleCustomer(db, actor, subject.id, options);
   return canOnCustomer(actor, 'addActivity', customer);
 }
 
@@ -47,7 +54,7 @@ export async function timelineOf(
   subject: Subject,
   query: TimelineQuery,
 ): Promise<TimelinePage> {
-  await authorizeSubject(ctx, actor, subject);
+  await authorizeSubject(ctx.db, actor, subject);
   const cursor = query.cursor ? decodeCursor(query.cursor, 'timestamp') : null;
   const [activities, events, total] = await Promise.all([
     activitiesOf(ctx.db, subject, query.limit + 1, cursor),
@@ -73,12 +80,21 @@ export async function logActivity(
   subject: Subject,
   input: CreateActivityInput,
 ): Promise<Activity> {
-  if (!(await authorizeSubject(ctx, actor, subject))) {
-    throw forbidden(`Your role does not allow you to log activities on this ${subject.type}.`);
-  }
   const id = newId();
   const createdAt = nowIso();
-  await insertActivity(ctx.db, { id, subject, ...input, authorId: actor.id, createdAt });
+  // Checked and written in one transaction, the subject locked as a foreign key would lock it
+  // (SQLite: the one writer does): otherwise an activity checked just before its lead's delete
+  // lands just after it and stays, on nothing. `subjectId` names a lead or a customer, so no
+  // foreign key can do this.
+  await ctx.db.transaction().execute(async (trx) => {
+    const allowed = await authorizeSubject(trx, actor, subject, {
+      forKeyShare: ctx.dialect === 'postgres',
+    });
+    if (!allowed) {
+      throw forbidden(`Your role does not allow you to log activities on this ${subject.type}.`);
+    }
+    await insertActivity(trx, { id, subject, ...input, authorId: actor.id, createdAt });
+  });
   return {
     type: 'activity',
     id,

@@ -27,10 +27,16 @@ function selectCustomers(db: Executor) {
 export type CustomerRow = Awaited<ReturnType<typeof findCustomerById>> & object;
 
 /** `forUpdate`: lock the customer's row until the transaction ends (PostgreSQL; SQLite has one writer). */
-export function findCustomerById(db: Executor, id: string, { forUpdate = false } = {}) {
+/** `forUpdate` and `forKeyShare` lock the row as in findLeadById (PostgreSQL). */
+export function findCustomerById(
+  db: Executor,
+  id: string,
+  { forUpdate = false, forKeyShare = false } = {},
+) {
   return selectCustomers(db)
     .where('customers.id', '=', id)
     .$if(forUpdate, (query) => query.forUpdate('customers'))
+    .$if(forKeyShare && !forUpdate, (query) => query.forKeyShare('customers'))
     .executeTakeFirst();
 }
 

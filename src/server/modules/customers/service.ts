@@ -74,7 +74,7 @@ export async function loadVisibleCustomer(
   db: Executor,
   actor: Actor,
   id: string,
-  options: { forUpdate?: boolean } = {},
+  options: { forUpdate?: boolean; forKeyShare?: boolean } = {},
 ) {
   const row = await findCustomerById(db, id, options);
   if (!row || !canOnCustomer(actor, 'read', row)) throw notFound('Customer');

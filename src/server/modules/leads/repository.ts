@@ -44,11 +44,19 @@ function selectLeads(db: Executor) {
 
 export type LeadRow = Awaited<ReturnType<typeof findLeadById>> & object;
 
-/** `forUpdate`: lock the lead's row until the transaction ends (PostgreSQL; SQLite has one writer). */
-export function findLeadById(db: Executor, id: string, { forUpdate = false } = {}) {
+/**
+ * `forUpdate`: lock the lead's row until the transaction ends (PostgreSQL; SQLite has one
+ * writer). `forKeyShare`: only keep it from being deleted meanwhile, as a foreign key would.
+ */
+export function findLeadById(
+  db: Executor,
+  id: string,
+  { forUpdate = false, forKeyShare = false } = {},
+) {
   return selectLeads(db)
     .where('leads.id', '=', id)
     .$if(forUpdate, (query) => query.forUpdate('leads'))
+    .$if(forKeyShare && !forUpdate, (query) => query.forKeyShare('leads'))
     .executeTakeFirst();
 }
 

@@ -107,7 +107,7 @@ export async function loadVisibleLead(
   db: Executor,
   actor: Actor,
   id: string,
-  options: { forUpdate?: boolean } = {},
+  options: { forUpdate?: boolean; forKeyShare?: boolean } = {},
 ): Promise<LeadRow> {
   const row = await findLeadById(db, id, options);
   if (!row || !roleAllows(actor, 'read', row)) throw notFound('Lead');
