@@ -6,6 +6,8 @@ import type { Config } from './config.ts';
  * are dropped (and counted) rather than held: memory stays bounded whoever reads the logs.
  */
 export const LOG_BUFFER_BYTES = 8 * 1024 * 1024;
+/** How long an exit (a crash, a failed start, process.exit) may spend writing the last lines. */
+const EXIT_FLUSH_MS = 200;
 
 export interface AppLogger {
   logger: Logger;
@@ -18,6 +20,12 @@ export interface AppLogger {
   close(graceMs: number): Promise<void>;
 }
 
+export interface LogDestinationOptions {
+  /** Where the lines go (tests: a pipe); stdout by default. */
+  fd?: number;
+  bufferBytes?: number;
+}
+
 const redact = ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'];
 
 /**
@@ -26,7 +34,7 @@ const redact = ['req.headers.cookie', 'req.headers.authorization', 'res.headers[
  * writes synchronously and, on a full socket, retries forever inside the write, so the process
  * could neither answer nor exit. In development on a terminal, readable lines instead.
  */
-export function createLogger(config: Config): AppLogger {
+export function createLogger(config: Config, output: LogDestinationOptions = {}): AppLogger {
   const options = { level: config.logLevel, redact };
   if (config.env === 'development' && process.stdout.isTTY) {
     const logger = pino({
@@ -44,13 +52,16 @@ export function createLogger(config: Config): AppLogger {
   // Opening stdout as a stream makes libuv set its descriptor non-blocking (uv_pipe_open,
   // uv_tcp_open), so a full pipe answers EAGAIN instead: the destination retries and, past
   // LOG_BUFFER_BYTES, drops.
-  void process.stdout;
+  if (output.fd === undefined) void process.stdout;
+  // Set when the process exits: from then on a full pipe is given up on, not waited for.
+  let giveUpAt = Number.POSITIVE_INFINITY;
   const destination: ReturnType<typeof pino.destination> & { destroyed?: boolean } =
     pino.destination({
-      dest: 1,
+      dest: output.fd ?? 1,
       sync: false,
       minLength: 0,
-      maxLength: LOG_BUFFER_BYTES,
+      maxLength: output.bufferBytes ?? LOG_BUFFER_BYTES,
+      retryEAGAIN: () => Date.now() < giveUpAt,
     });
   const logger = pino(options, destination);
 
@@ -58,8 +69,9 @@ export function createLogger(config: Config): AppLogger {
   destination.on('drop', () => {
     dropped += 1;
   });
-  // Once a write goes through again, say how many lines were lost while stdout was stuck.
-  destination.on('write', () => {
+  // Once the buffer has emptied again, say how many lines were lost while stdout was stuck
+  // (earlier, the report itself would not fit).
+  destination.on('drain', () => {
     if (dropped === 0) return;
     const count = dropped;
     dropped = 0;
@@ -70,6 +82,20 @@ export function createLogger(config: Config): AppLogger {
     // Destroyed, the destination has nothing left for pino's exit hook to flush synchronously.
     if (!destination.destroyed) destination.destroy();
   };
+
+  // pino flushes an asynchronous destination synchronously on exit, retrying a full pipe
+  // forever: a crash or a failed start with a stuck stdout would never end. This runs first and
+  // gives the last lines EXIT_FLUSH_MS, then lets go.
+  process.prependListener('exit', () => {
+    if (destination.destroyed) return;
+    giveUpAt = Date.now() + EXIT_FLUSH_MS;
+    try {
+      destination.flushSync();
+    } catch {
+      // stdout is still full (or gone): the rest of the lines are lost, the exit is not
+    }
+    letGo();
+  });
 
   return {
     logger,

@@ -47,7 +47,7 @@ async function main() {
     // Whatever hangs (a request, the pool, the log reader), the process leaves in time.
     const deadline = setTimeout(() => {
       log.error('shutdown took too long; exiting anyway');
-      void logs.close(0).finally(() => process.exit(1));
+      void logs.close(LOG_FLUSH_MS).finally(() => process.exit(1));
     }, SHUTDOWN_GRACE_MS - LOG_FLUSH_MS);
     deadline.unref();
     try {

@@ -1,9 +1,15 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ServerProcess, scratchSqlite, startServer } from '../test/process/server-process.ts';
+import {
+  SERVER_ENTRY,
+  type ServerProcess,
+  scratchSqlite,
+  startServer,
+} from '../test/process/server-process.ts';
 
 /**
  * A log reader that has stopped: it accepts the connection and never reads from it, so the
@@ -99,5 +105,31 @@ describe('shutdown', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as { msg: string });
     expect(lines.map((line) => line.msg)).toContain('shutting down');
+  });
+
+  it('still exits on a crash while nobody reads its stdout', async () => {
+    const reader = await stuckLogReader();
+    try {
+      // The app's logger, a few MB of lines, then an uncaught exception: pino's own exit hook
+      // would retry the full socket forever.
+      const script = `
+        const { createLogger } = await import(process.argv[1]);
+        const { logger } = createLogger({ env: 'production', logLevel: 'info' });
+        for (let i = 0; i < 20000; i += 1) logger.info({ i, pad: 'x'.repeat(200) }, 'line');
+        setTimeout(() => { throw new Error('a crash'); }, 50);`;
+      const child = spawn(
+        process.execPath,
+        ['--input-type=module', '-e', script, SERVER_ENTRY.replace(/main\.js$/, 'logger.js')],
+        { stdio: ['ignore', reader.writer, 'pipe'] },
+      );
+      const exit = await Promise.race([
+        new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code))),
+        new Promise<'still running'>((resolve) => setTimeout(resolve, 10_000, 'still running')),
+      ]);
+      if (exit === 'still running') child.kill('SIGKILL');
+      expect(exit).toBe(1);
+    } finally {
+      await reader.close();
+    }
   });
 });
