@@ -55,6 +55,11 @@ describe('invisible characters in single-line text', () => {
     ['a Hangul filler', 'Ada\u3164'],
     ['tag characters', 'Ada\u{E0041}\u{E0042}'],
     ['a Mongolian vowel separator', 'Ada\u180E'],
+    ['a zero-width joiner between Cyrillic letters', 'Ан\u200Dна'],
+    ['a zero-width non-joiner between Han characters', '王\u200C明'],
+    ['a variation selector after a Latin letter', 'Ada\uFE0F'],
+    ['a blank Braille pattern', 'Ada\u2800Lovelace'],
+    ['a combining grapheme joiner', 'A\u034Fda'],
   ])('refuse %s, which makes two names look identical', (_label, value) => {
     const result = text(100).safeParse(value);
     expect(result.error?.issues.map((issue) => issue.message)).toEqual([
@@ -68,6 +73,12 @@ describe('invisible characters in single-line text', () => {
     ['an emoji family', 'Team 👩\u200D👩\u200D👧'],
     ['a flag with a variation selector and a joiner', 'Pride 🏳\uFE0F\u200D🌈'],
     ['an emoji with a skin tone joined to another', 'Dev 👩🏽\u200D💻'],
+    ['a Malayalam chillu written with a joiner at the end', 'കൃഷ്ണന്\u200D'],
+    ['a Hindi conjunct with a non-joiner after the virama', 'क्\u200Cष'],
+    ['a keycap', 'Team 1\uFE0F\u20E3'],
+    ['a heart in emoji presentation', 'Ada ❤\uFE0F'],
+    ['the flag of Scotland', 'Ada 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}'],
+    ['Arabic, Hebrew and Thai names', 'محمد عبد الله שרה สมชาย'],
   ])('accept %s, where the joiner does real work', (_label, value) => {
     expect(text(100).parse(value)).toBe(value);
   });

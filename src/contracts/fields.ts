@@ -19,24 +19,49 @@ const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 export const BIDI_CONTROL_MESSAGE = 'Must not contain text-direction override characters';
 
 /**
- * Characters that show as nothing: zero-width space, word joiner, invisible operators, BOM, soft
- * hyphen, Hangul fillers, Mongolian vowel separator, deprecated format characters, tag
- * characters. "Ada" with one of them inside looks exactly like "Ada" and is another name.
+ * Characters that show as nothing (Unicode's default-ignorable code points: zero-width space,
+ * joiners, word joiner, BOM, soft hyphen, variation selectors, Hangul fillers, tag characters…)
+ * and the blank Braille pattern. "Ada" with one of them inside looks exactly like "Ada" and is
+ * another name. The bidi marks U+200E/U+200F stay allowed; overrides are refused on their own.
  */
-const INVISIBLE =
-  /\u034F|[\u00AD\u115F\u1160\u17B4\u17B5\u180E\u200B\u2060-\u2064\u206A-\u206F\u3164\uFEFF\uFFA0\u{1BCA0}-\u{1BCA3}\u{E0000}-\u{E007F}]/u;
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u2800]/u;
+/** Default-ignorable too, but the bidi marks are allowed and the overrides have their own rule. */
+const BIDI_FORMAT_CHARACTERS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+
+/** Viramas (combining class 9): after one, a joiner or non-joiner chooses the conjunct form. */
+const VIRAMA =
+  '\u094D\u09CD\u0A4D\u0ACD\u0B4D\u0BCD\u0C4D\u0CCD\u0D3B\u0D3C\u0D4D\u0DCA\u0E3A\u0F84' +
+  '\u1039\u103A\u1714\u1734\u17D2\u1A60\u1B44\u1BAA\u1BAB\u1BF2\u1BF3\u2D7F\uA806\uA8C4' +
+  '\uA953\uA9C0\uAAF6\uABED';
 
 /**
- * The zero-width joiner and non-joiner do real work between letters of many scripts (Persian
- * "می‌خواهم", Sinhala "ශ්‍රී") and inside emoji ("👩‍👩‍👧"), and none in Latin text, where they
- * only make one name look like another. So each must sit between two characters of that kind:
- * after a mark, an emoji or a non-Latin letter, and before an emoji, a mark or a non-Latin letter.
+ * Where some of those do real work, as RFC 5892's contextual rules and the emoji sequences
+ * define it; each is taken out before the text is checked. A joiner or non-joiner after a
+ * virama (Sinhala "ශ්‍රී", Malayalam "കൃഷ്ണന്‍"); a non-joiner between Arabic-script letters
+ * (Persian "می‌خواهم"); a joiner inside an emoji sequence ("👩‍👩‍👧", "🏳️‍🌈"); a text or emoji
+ * presentation selector after an emoji or a keycap base ("❤️", "1️⃣"); an ideographic selector
+ * after a Han character; a Mongolian free variation selector after a Mongolian letter; the tag
+ * characters of a subdivision flag ("🏴󠁧󠁢󠁳󠁣󠁴󠁿").
  */
-const JOINER_OUT_OF_PLACE =
-  /(?<![\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}]|(?!\p{Script=Latin})\p{L})[\u200C\u200D]|[\u200C\u200D](?![\p{M}\p{Extended_Pictographic}]|(?!\p{Script=Latin})\p{L})/u;
+const MEANINGFUL_FORMAT_CHARACTERS = [
+  new RegExp(`(?<=[${VIRAMA}])[\u200C\u200D]`, 'gu'),
+  /(?<=\p{Script=Arabic}\p{M}*)\u200C(?=\p{M}*\p{Script=Arabic})/gu,
+  /(?<=\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F)\u200D(?=\p{Extended_Pictographic})/gu,
+  /(?<=\p{Emoji})[\uFE0E\uFE0F]/gu,
+  /(?<=\p{Script=Han})[\u{E0100}-\u{E01EF}]/gu,
+  /(?<=\p{Script=Mongolian})[\u180B-\u180D\u180F]/gu,
+  /(?<=\u{1F3F4})[\u{E0020}-\u{E007E}]+\u{E007F}/gu,
+];
+
 export const INVISIBLE_MESSAGE = 'Must not contain invisible characters';
-export const hasInvisibleCharacters = (value: string) =>
-  INVISIBLE.test(value) || JOINER_OUT_OF_PLACE.test(value);
+export function hasInvisibleCharacters(value: string): boolean {
+  if (!INVISIBLE.test(value)) return false;
+  const rest = MEANINGFUL_FORMAT_CHARACTERS.reduce(
+    (text, rule) => text.replace(rule, ''),
+    value.replace(BIDI_FORMAT_CHARACTERS, ''),
+  );
+  return INVISIBLE.test(rest);
+}
 
 /**
  * Single-line text, trimmed, with the limit in the message a person reads under the field.

@@ -42,6 +42,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         end;
         if delta <> 0 then
           update lead_value_total set value = value + delta where id = 1 returning value into total;
+          if total is null then
+            raise exception 'lead_value_total has no row: the limit cannot be checked';
+          end if;
           if delta > 0 and total > ${sql.raw(String(CAP_MINOR_UNITS))} then
             raise exception 'the value of all leads together would pass its limit'
               using errcode = 'check_violation', constraint = 'lead_value_total_cap';
@@ -62,9 +65,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     insert into lead_value_total (id, value)
     select 1, cast(min(total(value), ${sql.raw(BIGINT_CLAMP)}) as integer) from leads`.execute(db);
   const cap = sql.raw(String(CAP_MINOR_UNITS));
-  const refuseOverCap = sql`
-    select raise(ABORT, 'lead_value_total_cap')
-    where (select value from lead_value_total where id = 1) > ${cap};`;
+  // A missing row refuses too: the limit must never switch itself off.
+  const overCap = sql`coalesce((select value from lead_value_total where id = 1), ${cap} + 1) > ${cap}`;
+  const refuseOverCap = sql`select raise(ABORT, 'lead_value_total_cap') where ${overCap};`;
   await sql`
     create trigger leads_value_total_insert after insert on leads when new.value <> 0 begin
       update lead_value_total set value = value + new.value where id = 1;
@@ -78,9 +81,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create trigger leads_value_total_update after update of value on leads
     when new.value <> old.value begin
       update lead_value_total set value = value + new.value - old.value where id = 1;
-      select raise(ABORT, 'lead_value_total_cap')
-      where new.value > old.value
-        and (select value from lead_value_total where id = 1) > ${cap};
+      select raise(ABORT, 'lead_value_total_cap') where new.value > old.value and ${overCap};
     end`.execute(db);
 }
 
