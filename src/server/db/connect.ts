@@ -44,6 +44,10 @@ export function connect(target: DatabaseTarget, options: ConnectOptions = {}): D
     connectionString: target.connectionString,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // TCP keep-alive notices a connection whose server vanished without a word (a failover
+    // that moves the address) instead of keeping it in the pool for good.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
   const onConnectionError = options.onConnectionError ?? (() => undefined);

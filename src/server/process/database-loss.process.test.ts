@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ApiClient, setUpAdmin } from '../test/process/api-client.ts';
 import { postgresServer, type ScratchPostgres, scratchPostgres } from '../test/process/postgres.ts';
-import { type ServerProcess, startServer } from '../test/process/server-process.ts';
+import { eventually, type ServerProcess, startServer } from '../test/process/server-process.ts';
 import { TcpProxy } from '../test/process/tcp-proxy.ts';
 
 let sequence = 0;
@@ -9,16 +9,6 @@ const newLead = () => {
   sequence += 1;
   return { firstName: 'Grace', lastName: `Hopper ${sequence}`, email: `g${sequence}@example.com` };
 };
-
-/** Polls until `check` holds, or fails after `withinMs`. */
-async function eventually(check: () => Promise<boolean>, withinMs: number, what: string) {
-  const deadline = Date.now() + withinMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${what} did not happen within ${withinMs} ms`);
-}
 
 const readyStatus = async (server: ServerProcess) =>
   (await fetch(`${server.url}/readyz`, { signal: AbortSignal.timeout(10_000) })).status;
@@ -61,20 +51,23 @@ describe.skipIf(!postgresServer)('losing the PostgreSQL connection', () => {
     const load = Promise.all(Array.from({ length: 12 }, (_, index) => worker(index)));
 
     let terminated = 0;
-    for (let round = 0; round < 6; round += 1) {
-      const target = done + 40;
-      await eventually(async () => done >= target, 30_000, `40 more answers (round ${round})`);
-      const rows = await database.query<{ killed: boolean }>(
-        `select pg_terminate_backend(pid) as killed from pg_stat_activity
+    try {
+      for (let round = 0; round < 6; round += 1) {
+        const target = done + 40;
+        await eventually(async () => done >= target, 30_000, `40 more answers (round ${round})`);
+        const rows = await database.query<{ killed: boolean }>(
+          `select pg_terminate_backend(pid) as killed from pg_stat_activity
          where datname = $1 and pid <> pg_backend_pid()`,
-        [database.name],
-      );
-      terminated += rows.filter((row) => row.killed).length;
+          [database.name],
+        );
+        terminated += rows.filter((row) => row.killed).length;
+      }
+      const target = done + 40;
+      await eventually(async () => done >= target, 30_000, 'answers after the last termination');
+    } finally {
+      running = false;
+      await load;
     }
-    const target = done + 40;
-    await eventually(async () => done >= target, 30_000, 'answers after the last termination');
-    running = false;
-    await load;
 
     expect(terminated).toBeGreaterThan(6);
     expect(server.child.exitCode).toBeNull();

@@ -1,7 +1,9 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, addUser, PASSWORD, setUpAdmin } from '../test/process/api-client.ts';
 import { postgresServer, type ScratchPostgres, scratchPostgres } from '../test/process/postgres.ts';
-import { type ServerProcess, startServer } from '../test/process/server-process.ts';
+import { type ServerProcess, startServers } from '../test/process/server-process.ts';
 
 /**
  * Three nodes on one PostgreSQL database, started at the same moment on an empty database, as a
@@ -22,9 +24,11 @@ describe.skipIf(!postgresServer)('several nodes on one PostgreSQL database', () 
   beforeAll(async () => {
     database = await scratchPostgres();
     // All at once on a fresh database: each migrates it at start, and they must agree.
-    nodes = await Promise.all(
-      [0, 1, 2].map(() => startServer({ databaseUrl: database.databaseUrl })),
-    );
+    // TRUST_PROXY: the throttle test gives each attempt its own client address.
+    nodes = await startServers(3, {
+      databaseUrl: database.databaseUrl,
+      env: { TRUST_PROXY: 'true' },
+    });
     admin = await setUpAdmin(node(0).url);
   });
 
@@ -37,8 +41,15 @@ describe.skipIf(!postgresServer)('several nodes on one PostgreSQL database', () 
     const migrations = await database.query<{ name: string }>(
       'select name from kysely_migration order by name',
     );
-    expect(migrations.length).toBeGreaterThan(0);
-    expect(new Set(migrations.map((row) => row.name)).size).toBe(migrations.length);
+    const files = readdirSync(path.resolve('src/server/db/migrations'))
+      .filter((file) => /^\d{4}_\d{2}_\d{2}_\d{4}_.+\.ts$/.test(file))
+      .map((file) => file.replace(/\.ts$/, ''))
+      .sort();
+    expect(migrations.map((row) => row.name)).toEqual(files);
+    // Each migration's work is there once: one totals trigger, one value-total row.
+    const totalsRows = await database.query('select * from lead_value_total');
+    expect(totalsRows).toHaveLength(1);
+    for (const server of nodes) expect(server.output()).not.toMatch(/failed|error/i);
     for (const server of nodes) {
       expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
     }
@@ -82,18 +93,20 @@ describe.skipIf(!postgresServer)('several nodes on one PostgreSQL database', () 
 
   it('shares the per-account sign-in throttle between the nodes', async () => {
     await addUser(admin, 'sales', 'guessed@example.com');
-    // Eight wrong passwords spread over the nodes, each from its own client.
+    // Eight wrong passwords spread over the nodes, each from its own client address, so the
+    // per-IP limit (10 a minute) never applies: only the per-account one can refuse them.
     const statuses: number[] = [];
+    const from = (attempt: number) => ({ 'x-forwarded-for': `198.51.100.${attempt + 1}` });
     for (let attempt = 0; attempt < 8; attempt += 1) {
-      const response = await new ApiClient(node(attempt).url).post('/api/auth/sign-in/email', {
-        email: 'guessed@example.com',
-        password: `wrong password ${attempt}`,
-      });
+      const response = await new ApiClient(node(attempt).url, '', from(attempt)).post(
+        '/api/auth/sign-in/email',
+        { email: 'guessed@example.com', password: `wrong password ${attempt}` },
+      );
       statuses.push(response.status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
     // Even the right password waits now, on any node.
-    const right = await new ApiClient(node(1).url).post('/api/auth/sign-in/email', {
+    const right = await new ApiClient(node(1).url, '', from(9)).post('/api/auth/sign-in/email', {
       email: 'guessed@example.com',
       password: PASSWORD,
     });

@@ -117,7 +117,7 @@ export function withoutSessionToken(text: string): string {
   } catch {
     return text;
   }
-  if (typeof body !== 'object' || body === null) return text;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return text;
   const { token: _token, ...rest } = body as Record<string, unknown>;
   const session = rest.session;
   if (typeof session === 'object' && session !== null) {

@@ -26,7 +26,6 @@ function selectCustomers(db: Executor) {
 
 export type CustomerRow = Awaited<ReturnType<typeof findCustomerById>> & object;
 
-/** `forUpdate`: lock the customer's row until the transaction ends (PostgreSQL; SQLite has one writer). */
 /** `forUpdate` and `forKeyShare` lock the row as in findLeadById (PostgreSQL). */
 export function findCustomerById(
   db: Executor,

@@ -91,16 +91,28 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
     child,
     output: () => output,
     exited,
-    stop: () => {
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return exited;
       child.kill('SIGTERM');
-      return exited;
+      // A server that does not leave within its grace period is ended, so no test leaks one.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      const exit = await exited;
+      clearTimeout(timer);
+      return exit;
     },
     kill: () => {
-      child.kill('SIGKILL');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       return exited;
     },
   };
-  if (options.waitUntilReady !== false) await waitUntilReady(server);
+  if (options.waitUntilReady !== false) {
+    try {
+      await waitUntilReady(server);
+    } catch (error) {
+      await server.kill();
+      throw error;
+    }
+  }
   return server;
 }
 
@@ -124,6 +136,39 @@ export async function waitUntilReady(server: ServerProcess, withinMs = 30_000): 
     await delay(50);
   }
   throw new Error(`the server was not ready within ${withinMs} ms:\n${server.output()}`);
+}
+
+/**
+ * Starts several servers at once; if any fails to start, the others are stopped before the
+ * error is thrown, so none is left running.
+ */
+export async function startServers(count: number, options: StartOptions): Promise<ServerProcess[]> {
+  const results = await Promise.allSettled(
+    Array.from({ length: count }, () => startServer(options)),
+  );
+  const started = results.flatMap((result) =>
+    result.status === 'fulfilled' ? [result.value] : [],
+  );
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) {
+    await Promise.all(started.map((server) => server.kill()));
+    throw failure.reason;
+  }
+  return started;
+}
+
+/** Polls until `check` holds, or fails after `withinMs` naming `what`. */
+export async function eventually(
+  check: () => Promise<boolean> | boolean,
+  withinMs: number,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await delay(50);
+  }
+  throw new Error(`${what} did not happen within ${withinMs} ms`);
 }
 
 /** A SQLite file in a directory of its own, removed by `dispose`. */
