@@ -4,7 +4,6 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
 import { connect, type Database } from '../src/server/db/connect.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
 import type { Role } from '../src/server/db/schema.ts';
@@ -13,7 +12,7 @@ import {
   type BenchDatabase,
   benchDatabase,
   displayUrl,
-  isParseArgsError,
+  parseFlags,
   positiveInteger,
   usageError,
 } from './options.ts';
@@ -45,46 +44,35 @@ Options:
   -h, --help             show this text`;
 
 function parseOptions() {
-  try {
-    const { values } = parseArgs({
-      options: {
-        'database-url': { type: 'string' },
-        concurrency: { type: 'string' },
-        requests: { type: 'string' },
-        duration: { type: 'string' },
-        warmup: { type: 'string' },
-        budget: { type: 'string' },
-        scenarios: { type: 'string' },
-        'no-cache': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-    if (values.help) {
-      console.log(USAGE);
-      process.exit(0);
-    }
-    if (values.duration !== undefined && values.requests !== undefined) {
-      usageError('give --requests or --duration, not both', USAGE);
-    }
-    const amount: Amount =
-      values.duration !== undefined
-        ? { durationMs: positiveInteger('duration', values.duration, 10, USAGE) * 1000 }
-        : { requests: positiveInteger('requests', values.requests, 2000, USAGE) };
-    return {
-      database: benchDatabase(values['database-url'], USAGE),
-      concurrency: positiveInteger('concurrency', values.concurrency, 8, USAGE),
-      amount,
-      warmup: values.warmup === '0' ? 0 : positiveInteger('warmup', values.warmup, 500, USAGE),
-      budget: positiveInteger('budget', values.budget, 50, USAGE),
-      scenarios: scenarioKeys(values.scenarios),
-      cache: !values['no-cache'],
-    };
-  } catch (error) {
-    if (isParseArgsError(error)) usageError(error.message, USAGE);
-    throw error;
+  const values = parseFlags(
+    {
+      'database-url': { type: 'string' },
+      concurrency: { type: 'string' },
+      requests: { type: 'string' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      budget: { type: 'string' },
+      scenarios: { type: 'string' },
+      'no-cache': { type: 'boolean', default: false },
+    },
+    USAGE,
+  );
+  if (values.duration !== undefined && values.requests !== undefined) {
+    usageError('give --requests or --duration, not both', USAGE);
   }
+  const amount: Amount =
+    values.duration !== undefined
+      ? { durationMs: positiveInteger('duration', values.duration, 10, USAGE) * 1000 }
+      : { requests: positiveInteger('requests', values.requests, 2000, USAGE) };
+  return {
+    database: benchDatabase(values['database-url'], USAGE),
+    concurrency: positiveInteger('concurrency', values.concurrency, 8, USAGE),
+    amount,
+    warmup: values.warmup === '0' ? 0 : positiveInteger('warmup', values.warmup, 500, USAGE),
+    budget: positiveInteger('budget', values.budget, 50, USAGE),
+    scenarios: scenarioKeys(values.scenarios),
+    cache: !values['no-cache'],
+  };
 }
 
 const SCENARIO_KEYS = [

@@ -3,7 +3,6 @@ import http from 'node:http';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
 import { connect } from '../src/server/db/connect.ts';
 import {
   type BuiltServer,
@@ -28,7 +27,7 @@ import {
   OPERATIONS,
   type Workload,
 } from './mixed-workload.ts';
-import { isParseArgsError, positiveInteger, usageError } from './options.ts';
+import { parseFlags, positiveInteger, usageError } from './options.ts';
 import { Random } from './random.ts';
 import { signInAll } from './sign-in.ts';
 
@@ -60,48 +59,36 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const SHUTDOWN_GRACE_MS = 15_000;
 
 function parseOptions() {
-  try {
-    const { values } = parseArgs({
-      options: {
-        'database-url': { type: 'string' },
-        clients: { type: 'string' },
-        duration: { type: 'string' },
-        warmup: { type: 'string' },
-        'log-level': { type: 'string' },
-        seed: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-    if (values.help) {
-      console.log(USAGE);
-      process.exit(0);
-    }
-    const url = values['database-url']?.trim() || 'file:data/bench.db';
-    if (!url.startsWith('file:') || url === 'file::memory:') {
-      usageError(`--database-url must be file:<path> of a SQLite database (got "${url}")`, USAGE);
-    }
-    const clients = (values.clients ?? '8,32,128')
-      .split(',')
-      .map((part) => positiveInteger('clients', part.trim(), 8, USAGE));
-    const logLevel = values['log-level'] ?? 'info';
-    if (!LOG_LEVELS.includes(logLevel)) {
-      usageError(`--log-level must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`, USAGE);
-    }
-    return {
-      source: path.resolve(url.slice('file:'.length)),
-      clients,
-      durationMs: positiveInteger('duration', values.duration, 30, USAGE) * 1000,
-      warmupMs:
-        values.warmup === '0' ? 0 : positiveInteger('warmup', values.warmup, 5, USAGE) * 1000,
-      logLevel,
-      seed: positiveInteger('seed', values.seed, 1, USAGE),
-    };
-  } catch (error) {
-    if (isParseArgsError(error)) usageError(error.message, USAGE);
-    throw error;
+  const values = parseFlags(
+    {
+      'database-url': { type: 'string' },
+      clients: { type: 'string' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      'log-level': { type: 'string' },
+      seed: { type: 'string' },
+    },
+    USAGE,
+  );
+  const url = values['database-url']?.trim() || 'file:data/bench.db';
+  if (!url.startsWith('file:') || url === 'file::memory:') {
+    usageError(`--database-url must be file:<path> of a SQLite database (got "${url}")`, USAGE);
   }
+  const clients = (values.clients ?? '8,32,128')
+    .split(',')
+    .map((part) => positiveInteger('clients', part.trim(), 8, USAGE));
+  const logLevel = values['log-level'] ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    usageError(`--log-level must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`, USAGE);
+  }
+  return {
+    source: path.resolve(url.slice('file:'.length)),
+    clients,
+    durationMs: positiveInteger('duration', values.duration, 30, USAGE) * 1000,
+    warmupMs: values.warmup === '0' ? 0 : positiveInteger('warmup', values.warmup, 5, USAGE) * 1000,
+    logLevel,
+    seed: positiveInteger('seed', values.seed, 1, USAGE),
+  };
 }
 
 type Options = ReturnType<typeof parseOptions>;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type DatabaseTarget, parseDatabaseUrl } from '../src/server/config.ts';
 
 /** Where the bench data lives unless --database-url says otherwise (data/ is git-ignored). */
@@ -15,6 +16,34 @@ export interface BenchDatabase {
 export function usageError(message: string, usage: string): never {
   console.error(`error: ${message}\n\n${usage}`);
   process.exit(2);
+}
+
+const HELP = { help: { type: 'boolean', short: 'h', default: false } } as const;
+
+/**
+ * A bench script's flags, plus -h/--help: help prints the usage and exits 0; an unknown flag or a
+ * missing value prints the problem and the usage and exits 2.
+ */
+export function parseFlags<const T extends NonNullable<ParseArgsConfig['options']>>(
+  options: T,
+  usage: string,
+) {
+  try {
+    const { values } = parseArgs<{
+      options: T & typeof HELP;
+      strict: true;
+      allowPositionals: false;
+    }>({ options: { ...options, ...HELP }, strict: true, allowPositionals: false });
+    // Generic here, the parsed type only resolves at each caller; help is always there.
+    if ((values as { help?: boolean }).help) {
+      console.log(usage);
+      process.exit(0);
+    }
+    return values;
+  } catch (error) {
+    if (isParseArgsError(error)) usageError(error.message, usage);
+    throw error;
+  }
 }
 
 /** node:util parseArgs throws these codes for unknown flags, missing values and the like. */

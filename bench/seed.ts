@@ -1,5 +1,4 @@
 import { rmSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { hashPassword } from 'better-auth/crypto';
 import { sql } from 'kysely';
 import { connect, type Database } from '../src/server/db/connect.ts';
@@ -10,9 +9,8 @@ import {
   type BenchDatabase,
   benchDatabase,
   displayUrl,
-  isParseArgsError,
+  parseFlags,
   positiveInteger,
-  usageError,
 } from './options.ts';
 import { Random } from './random.ts';
 import { BENCH_PASSWORD, generateTeam, type TeamMember } from './team.ts';
@@ -43,32 +41,21 @@ const BULK_TABLES = ['leads', 'lead_search', 'customers', 'activities', 'audit_e
 const MAX_PARAMETERS = 16_000;
 
 function parseOptions() {
-  try {
-    const { values } = parseArgs({
-      options: {
-        leads: { type: 'string' },
-        seed: { type: 'string' },
-        'database-url': { type: 'string' },
-        reset: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-    if (values.help) {
-      console.log(USAGE);
-      process.exit(0);
-    }
-    return {
-      leads: positiveInteger('leads', values.leads, 100_000, USAGE),
-      seed: positiveInteger('seed', values.seed, 1, USAGE),
-      database: benchDatabase(values['database-url'], USAGE),
-      reset: values.reset,
-    };
-  } catch (error) {
-    if (isParseArgsError(error)) usageError(error.message, USAGE);
-    throw error;
-  }
+  const values = parseFlags(
+    {
+      leads: { type: 'string' },
+      seed: { type: 'string' },
+      'database-url': { type: 'string' },
+      reset: { type: 'boolean', default: false },
+    },
+    USAGE,
+  );
+  return {
+    leads: positiveInteger('leads', values.leads, 100_000, USAGE),
+    seed: positiveInteger('seed', values.seed, 1, USAGE),
+    database: benchDatabase(values['database-url'], USAGE),
+    reset: values.reset,
+  };
 }
 
 /** Starts from nothing, refusing to wipe a database the caller did not hand over for it. */

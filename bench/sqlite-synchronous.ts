@@ -1,12 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { SqliteSynchronous } from '../src/server/config.ts';
 import { type ApiClient, setUpAdmin } from '../src/server/test/process/api-client.ts';
 import { startServer } from '../src/server/test/process/server-process.ts';
 import { type Failure, type Measurement, markdownTable, summarize } from './load.ts';
-import { isParseArgsError, positiveInteger, usageError } from './options.ts';
+import { parseFlags, positiveInteger } from './options.ts';
 
 const USAGE = `Usage: npm run bench:synchronous -- [options]
 
@@ -26,34 +25,23 @@ Options:
   -h, --help          show this text`;
 
 function parseOptions() {
-  try {
-    const { values } = parseArgs({
-      options: {
-        concurrency: { type: 'string' },
-        duration: { type: 'string' },
-        rounds: { type: 'string' },
-        warmup: { type: 'string' },
-        dir: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-    if (values.help) {
-      console.log(USAGE);
-      process.exit(0);
-    }
-    return {
-      concurrency: positiveInteger('concurrency', values.concurrency, 8, USAGE),
-      durationMs: positiveInteger('duration', values.duration, 10, USAGE) * 1000,
-      rounds: positiveInteger('rounds', values.rounds, 3, USAGE),
-      warmup: values.warmup === '0' ? 0 : positiveInteger('warmup', values.warmup, 200, USAGE),
-      dir: path.resolve(values.dir ?? 'data'),
-    };
-  } catch (error) {
-    if (isParseArgsError(error)) usageError(error.message, USAGE);
-    throw error;
-  }
+  const values = parseFlags(
+    {
+      concurrency: { type: 'string' },
+      duration: { type: 'string' },
+      rounds: { type: 'string' },
+      warmup: { type: 'string' },
+      dir: { type: 'string' },
+    },
+    USAGE,
+  );
+  return {
+    concurrency: positiveInteger('concurrency', values.concurrency, 8, USAGE),
+    durationMs: positiveInteger('duration', values.duration, 10, USAGE) * 1000,
+    rounds: positiveInteger('rounds', values.rounds, 3, USAGE),
+    warmup: values.warmup === '0' ? 0 : positiveInteger('warmup', values.warmup, 200, USAGE),
+    dir: path.resolve(values.dir ?? 'data'),
+  };
 }
 
 type Options = ReturnType<typeof parseOptions>;
