@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -28,5 +28,34 @@ describe('#connect on SQLite', () => {
     } finally {
       await database.close();
     }
+  });
+
+  it('creates a new data directory 700 and the database, WAL included, 600', async () => {
+    const file = path.join(dir, 'new', 'data', 'leadline.db');
+    const database = connect({ dialect: 'sqlite', file });
+    try {
+      await sql`create table t (x integer)`.execute(database.db);
+      await sql`insert into t values (1)`.execute(database.db);
+      const mode = (target: string) => statSync(target).mode & 0o777;
+      expect(mode(path.dirname(file))).toBe(0o700);
+      expect(mode(path.join(dir, 'new'))).toBe(0o700);
+      expect(mode(file)).toBe(0o600);
+      expect(mode(`${file}-wal`)).toBe(0o600);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('leaves the mode of an existing directory and file alone', async () => {
+    const existing = path.join(dir, 'shared');
+    mkdirSync(existing, { mode: 0o750 });
+    chmodSync(existing, 0o750);
+    const file = path.join(existing, 'leadline.db');
+    writeFileSync(file, '');
+    chmodSync(file, 0o640);
+    const database = connect({ dialect: 'sqlite', file });
+    await database.close();
+    expect(statSync(existing).mode & 0o777).toBe(0o750);
+    expect(statSync(file).mode & 0o777).toBe(0o640);
   });
 });

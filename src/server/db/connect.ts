@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
@@ -29,9 +29,20 @@ export interface ConnectOptions {
 /** How long a request waits for a PostgreSQL connection before it fails (503). */
 const CONNECT_TIMEOUT_MS = 5_000;
 
+/**
+ * The database holds password hashes and every lead: a new data directory is made 700 and a new
+ * file 600 before SQLite opens it (its -wal and -shm files take the file's mode), never readable
+ * by the machine's other users. An existing directory or file keeps the mode its operator chose.
+ */
+function createPrivately(file: string) {
+  const directory = path.dirname(file);
+  if (!existsSync(directory)) mkdirSync(directory, { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+}
+
 export function connect(target: DatabaseTarget, options: ConnectOptions = {}): Database {
   if (target.dialect === 'sqlite') {
-    if (target.file !== ':memory:') mkdirSync(path.dirname(target.file), { recursive: true });
+    if (target.file !== ':memory:') createPrivately(target.file);
     const sqlite = new SQLite(target.file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
